@@ -1,0 +1,79 @@
+// The rule model: what a rule pack says once loaded from YAML (see docs/rule-format.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace listscan {
+
+enum class Category { kMedicines, kSupplements, kCosmetics, kToys, kElectronics, kHiddenLinks, kAdhoc };
+enum class Severity { kLow, kMedium, kHigh, kCritical };
+
+std::string_view CategoryName(Category category);
+std::optional<Category> ParseCategory(std::string_view name);  // rule-pack categories only
+std::string_view SeverityName(Severity severity);
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+// A keyword synonym group (any of `keywords`) or one regex.
+struct Term {
+  std::vector<std::string> keywords;  // empty for a regex term
+  std::string regex;                  // empty for a keyword term
+  int line = 0;                       // where the term is written
+  bool is_regex() const { return keywords.empty(); }
+};
+
+struct NearClause {
+  Term a;
+  Term b;
+  int within = 0;  // at most this many words between a match of `a` and one of `b`
+  int line = 0;
+};
+
+// `where` filter on one metadata field: accepted values (caseless) or a numeric range.
+struct WhereFilter {
+  std::string field;
+  std::vector<std::string> values;
+  std::optional<double> min;
+  std::optional<double> max;
+};
+
+// One example listing: field name → text (a plain string example is {"title": text}).
+struct ExampleListing {
+  std::vector<std::pair<std::string, std::string>> fields;
+  int line = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  Category category = Category::kMedicines;
+  Severity severity = Severity::kMedium;
+  std::string legal_basis;
+  std::vector<std::string> languages;
+  std::vector<std::string> fields;  // glob patterns on field paths; empty: every scanned field
+
+  std::vector<Term> any;
+  std::vector<Term> all;
+  std::vector<Term> none;
+  std::vector<NearClause> near;
+  std::vector<Term> exceptions;
+  std::vector<WhereFilter> where;
+
+  uint8_t allowed_evasions = 0xff;  // EvasionBits the rule accepts in its keyword hits
+  bool word_boundaries = true;      // false for ad-hoc keywords (grep -F semantics)
+
+  std::vector<ExampleListing> flag_examples;
+  std::vector<ExampleListing> pass_examples;
+
+  std::string file;  // where the rule is written, for diagnostics
+  int line = 0;
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+};
+
+}  // namespace listscan

@@ -1,0 +1,34 @@
+// A whole scan: inputs → batches → parse, fold, match in parallel → flagged listings and rejects
+// written in input order. The output is byte-identical for any thread count.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "input/record_reader.h"
+#include "listscan/compiled_pack.h"
+#include "output/output_file.h"
+#include "output/scan_summary.h"
+#include "parse/listing_parser.h"
+
+namespace listscan {
+
+struct ScanJobOptions {
+  std::vector<std::string> inputs;  // files, directories, "-" for standard input
+  InputOptions input;
+  FieldSelection fields;             // metadata paths of rules' `where` are added automatically
+  std::vector<std::string> with_fields;  // copied into each flagged listing's "fields"
+  unsigned threads = 0;              // 0: every core
+  bool progress = false;             // a progress line on stderr
+};
+
+// Runs the scan. Malformed records are rejected (to `rejects` when given) and counted, never
+// fatal; an unreadable input is listed in ScanSummary::input_errors and the scan goes on. A
+// failed write, or a failure inside the matcher, stops the scan with an error.
+absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
+                                    const ScanJobOptions& options, OutputFile* flagged,
+                                    OutputFile* rejects);
+
+}  // namespace listscan

@@ -1,0 +1,224 @@
+// Compiling Hyperscan databases and keeping them in the on-disk cache.
+#include "match/hyperscan_databases.h"
+
+#include <hs/hs.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+namespace listscan {
+namespace {
+
+constexpr unsigned kRegexFlags = HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST;
+constexpr char kCacheMagic[8] = {'L', 'S', 'C', 'A', 'C', 'H', 'E', '1'};
+
+int TermLine(const Pattern& pattern, const RuleSet& rules) {
+  const TermRef& ref = pattern.refs.front();
+  const Rule& rule = rules.rules[ref.rule];
+  switch (ref.clause) {
+    case Clause::kAny: return rule.any[ref.term].line;
+    case Clause::kAll: return rule.all[ref.term].line;
+    case Clause::kNone: return rule.none[ref.term].line;
+    case Clause::kException: return rule.exceptions[ref.term].line;
+    case Clause::kNearA:
+    case Clause::kNearB: return rule.near[ref.term].line;
+  }
+  return rule.line;
+}
+
+absl::Status HyperscanError(std::string_view what, hs_error_t code, hs_compile_error_t* error) {
+  std::string message = error && error->message ? error->message : absl::StrCat("error ", code);
+  if (error) hs_free_compile_error(error);
+  return absl::InternalError(absl::StrCat("Hyperscan ", what, ": ", message));
+}
+
+absl::Status CompileLiterals(const PatternTable& table, hs_database_t** out) {
+  std::vector<const char*> expressions;
+  std::vector<size_t> lengths;
+  std::vector<unsigned> flags, ids;
+  for (uint32_t i = 0; i < table.literal_ids().size(); ++i) {
+    const Pattern& pattern = table.patterns()[table.literal_ids()[i]];
+    expressions.push_back(pattern.expression.data());
+    lengths.push_back(pattern.expression.size());
+    flags.push_back(0);  // text and keywords are both folded to lower case already
+    ids.push_back(i);
+  }
+  hs_compile_error_t* error = nullptr;
+  hs_error_t code = hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(),
+                                         lengths.data(), expressions.size(), HS_MODE_BLOCK,
+                                         nullptr, out, &error);
+  if (code != HS_SUCCESS) return HyperscanError("keyword compile", code, error);
+  return absl::OkStatus();
+}
+
+absl::Status CompileRegexes(const PatternTable& table, hs_database_t** out) {
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags, ids;
+  for (uint32_t i = 0; i < table.regex_ids().size(); ++i) {
+    expressions.push_back(table.patterns()[table.regex_ids()[i]].expression.c_str());
+    flags.push_back(kRegexFlags);
+    ids.push_back(i);
+  }
+  hs_compile_error_t* error = nullptr;
+  hs_error_t code = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                     expressions.size(), HS_MODE_BLOCK, nullptr, out, &error);
+  if (code != HS_SUCCESS) return HyperscanError("regex compile", code, error);
+  return absl::OkStatus();
+}
+
+std::filesystem::path CachePath(const std::string& dir, const std::string& key) {
+  return std::filesystem::path(dir) / absl::StrCat(key, ".hsdb");
+}
+
+void AppendBlob(std::string* out, const char* bytes, size_t length) {
+  const uint64_t size = length;
+  out->append(reinterpret_cast<const char*>(&size), sizeof(size));
+  out->append(bytes, length);
+}
+
+absl::Status SerializeInto(hs_database_t* db, std::string* out) {
+  if (!db) {
+    AppendBlob(out, nullptr, 0);
+    return absl::OkStatus();
+  }
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
+    return absl::InternalError("Hyperscan could not serialize a database");
+  }
+  AppendBlob(out, bytes, length);
+  free(bytes);
+  return absl::OkStatus();
+}
+
+// Reads one length-prefixed blob at `*offset`; an empty blob is a null database.
+bool DeserializeFrom(std::string_view data, size_t* offset, hs_database_t** db) {
+  uint64_t size = 0;
+  if (data.size() - *offset < sizeof(size)) return false;
+  memcpy(&size, data.data() + *offset, sizeof(size));
+  *offset += sizeof(size);
+  if (data.size() - *offset < size) return false;
+  if (size > 0 &&
+      hs_deserialize_database(data.data() + *offset, size, db) != HS_SUCCESS) {
+    return false;
+  }
+  *offset += size;
+  return true;
+}
+
+}  // namespace
+
+HyperscanDatabases::~HyperscanDatabases() {
+  if (literal) hs_free_database(literal);
+  if (regex) hs_free_database(regex);
+}
+
+size_t HyperscanDatabases::total_bytes() const {
+  size_t total = 0;
+  for (hs_database_t* db : {literal, regex}) {
+    size_t size = 0;
+    if (db && hs_database_size(db, &size) == HS_SUCCESS) total += size;
+  }
+  return total;
+}
+
+absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
+  std::vector<std::string> problems;
+  for (uint32_t id : table.regex_ids()) {
+    const Pattern& pattern = table.patterns()[id];
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* error = nullptr;
+    const Rule& rule = rules.rules[pattern.refs.front().rule];
+    const std::string where =
+        absl::StrCat(rule.file, ":", TermLine(pattern, rules), ": ", rule.id, ": regex /",
+                     pattern.expression, "/: ");
+    if (hs_expression_info(pattern.expression.c_str(), kRegexFlags, &info, &error) != HS_SUCCESS) {
+      problems.push_back(absl::StrCat(where, "Hyperscan: ", error ? error->message : "invalid"));
+      if (error) hs_free_compile_error(error);
+      continue;
+    }
+    if (info->min_width == 0) problems.push_back(absl::StrCat(where, "matches the empty string"));
+    free(info);
+  }
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+}
+
+absl::Status CompileDatabases(const PatternTable& table, HyperscanDatabases* out) {
+  if (!table.literal_ids().empty()) {
+    if (auto status = CompileLiterals(table, &out->literal); !status.ok()) return status;
+  }
+  if (!table.regex_ids().empty()) {
+    if (auto status = CompileRegexes(table, &out->regex); !status.ok()) return status;
+  }
+  return absl::OkStatus();
+}
+
+std::string DatabaseCacheKey(const PatternTable& patterns) {
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  const std::string header = absl::StrCat("listscan ", LISTSCAN_VERSION, "\nhyperscan ",
+                                          hs_version(), "\ntune ", platform.tune, " features ",
+                                          platform.cpu_features, "\n");
+  XXH3_128bits_update(state, header.data(), header.size());
+  const std::string fingerprint = patterns.Fingerprint();
+  XXH3_128bits_update(state, fingerprint.data(), fingerprint.size());
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return absl::StrFormat("%016x%016x", hash.high64, hash.low64);
+}
+
+absl::Status LoadCachedDatabases(const std::string& cache_dir, const std::string& key,
+                                 HyperscanDatabases* out) {
+  std::ifstream in(CachePath(cache_dir, key), std::ios::binary);
+  if (!in) return absl::NotFoundError("not cached");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string data = buffer.str();
+  if (data.size() < sizeof(kCacheMagic) || memcmp(data.data(), kCacheMagic, sizeof(kCacheMagic))) {
+    return absl::NotFoundError("not a cache file");
+  }
+  size_t offset = sizeof(kCacheMagic);
+  if (!DeserializeFrom(data, &offset, &out->literal) ||
+      !DeserializeFrom(data, &offset, &out->regex) || offset != data.size()) {
+    return absl::NotFoundError("unusable cache file");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status StoreCachedDatabases(const std::string& cache_dir, const std::string& key,
+                                  const HyperscanDatabases& databases) {
+  std::string data(kCacheMagic, sizeof(kCacheMagic));
+  if (auto status = SerializeInto(databases.literal, &data); !status.ok()) return status;
+  if (auto status = SerializeInto(databases.regex, &data); !status.ok()) return status;
+  std::error_code error;
+  std::filesystem::create_directories(cache_dir, error);
+  if (error) return absl::UnavailableError(absl::StrCat(cache_dir, ": ", error.message()));
+  const auto final_path = CachePath(cache_dir, key);
+  const auto temp_path = absl::StrCat(final_path.string(), ".tmp.", getpid());
+  {
+    std::ofstream out(temp_path, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), data.size());
+    out.close();
+    if (!out) {
+      std::filesystem::remove(temp_path, error);
+      return absl::UnavailableError(absl::StrCat(temp_path, ": write failed"));
+    }
+  }
+  std::filesystem::rename(temp_path, final_path, error);
+  if (error) return absl::UnavailableError(absl::StrCat(final_path.string(), ": ", error.message()));
+  return absl::OkStatus();
+}
+
+}  // namespace listscan

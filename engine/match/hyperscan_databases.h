@@ -1,0 +1,40 @@
+// The two Hyperscan databases of a pack: keywords (literals over the skeleton view) and regexes
+// (over the normalized view, with start-of-match). Compiled here or loaded from the disk cache.
+#pragma once
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "listscan/rule.h"
+#include "match/pattern_table.h"
+
+struct hs_database;
+
+namespace listscan {
+
+struct HyperscanDatabases {
+  hs_database* literal = nullptr;  // null when the pack has no keywords
+  hs_database* regex = nullptr;    // null when the pack has no regexes
+  HyperscanDatabases() = default;
+  HyperscanDatabases(const HyperscanDatabases&) = delete;
+  HyperscanDatabases& operator=(const HyperscanDatabases&) = delete;
+  ~HyperscanDatabases();
+  size_t total_bytes() const;
+};
+
+// Checks every regex on its own first, so an error names its rule as "file:line: rule id: ...".
+absl::Status ValidateRegexes(const PatternTable& patterns, const RuleSet& rules);
+
+absl::Status CompileDatabases(const PatternTable& patterns, HyperscanDatabases* out);
+
+// The cache key: a hash of the patterns, the listscan and Hyperscan versions and the CPU features.
+std::string DatabaseCacheKey(const PatternTable& patterns);
+
+// Loads `key` from `cache_dir`; NotFound when absent or unusable (a stale or corrupt file is ignored).
+absl::Status LoadCachedDatabases(const std::string& cache_dir, const std::string& key,
+                                 HyperscanDatabases* out);
+// Writes atomically (temporary file, then rename), creating `cache_dir` if needed.
+absl::Status StoreCachedDatabases(const std::string& cache_dir, const std::string& key,
+                                  const HyperscanDatabases& databases);
+
+}  // namespace listscan

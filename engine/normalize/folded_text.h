@@ -1,0 +1,71 @@
+// Folded views of a field's text that undo filter evasions, with maps from every folded byte back
+// to the original bytes so hits are reported at their original offsets.
+//
+// normalized: Unicode case folding + compatibility normalisation (NFKC: fullwidth, math letters),
+//             diacritics stripped, look-alike letters (Unicode confusables: Cyrillic/Greek...)
+//             replaced by their Latin prototype, zero-width and other default-ignorable characters
+//             removed, invalid UTF-8 replaced by U+FFFD. Regexes run on this view.
+// skeleton:   normalized, then common leetspeak undone (0→o 1→i 3→e 4→a 5→s 7→t 8→b @→a $→s,
+//             and l→i so that "1" and "l" meet), runs of ≥3 single letters separated by one
+//             separator (space . - _ * · / ,) joined ("s i b u" → "sibu"), and whitespace runs
+//             collapsed to one space. Keywords run on this view.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace listscan {
+
+// Which evasions produced a folded byte (bit set). Case folding alone sets none.
+enum EvasionBits : uint8_t {
+  kEvasionNone = 0,
+  kEvasionHomoglyph = 1 << 0,   // a confusable letter from another script
+  kEvasionFullwidth = 1 << 1,   // a compatibility form (fullwidth, mathematical, ligature...)
+  kEvasionZeroWidth = 1 << 2,   // a zero-width / ignorable character was dropped before this byte
+  kEvasionDiacritics = 1 << 3,  // a combining mark was stripped
+  kEvasionLeet = 1 << 4,        // a digit or symbol read as a letter
+  kEvasionSpacing = 1 << 5,     // separators between single letters were dropped before this byte
+  kEvasionInvalidUtf8 = 1 << 6, // replacement of an invalid byte sequence
+};
+
+struct FoldedText {
+  std::string normalized;
+  // Per byte of `normalized`: the original byte range [begin, end) of the code point it came from.
+  std::vector<uint32_t> normalized_begin;
+  std::vector<uint32_t> normalized_end;
+  std::vector<uint8_t> normalized_evasions;  // EvasionBits per byte
+
+  std::string skeleton;
+  // Per byte of `skeleton`: the index of the `normalized` byte it came from.
+  std::vector<uint32_t> skeleton_to_normalized;
+  std::vector<uint8_t> skeleton_evasions;    // EvasionBits per byte, including normalized's
+
+  // Original byte range of normalized[begin, end) / skeleton[begin, end); end > begin.
+  std::pair<uint32_t, uint32_t> OriginalSpanOfNormalized(uint32_t begin, uint32_t end) const;
+  std::pair<uint32_t, uint32_t> OriginalSpanOfSkeleton(uint32_t begin, uint32_t end) const;
+  // OR of the evasion bits of skeleton[begin, end).
+  uint8_t SkeletonEvasions(uint32_t begin, uint32_t end) const;
+};
+
+// Folds `original` into `out`, reusing its buffers (no allocation once they have grown).
+// One table-driven pass for `normalized`, one linear pass for `skeleton`.
+void FoldText(std::string_view original, FoldedText* out);
+
+// The same folds applied to a rule's keyword, so keywords and text meet in the same space.
+// Keywords fold without the spacing join (a keyword's own spaces are kept, as one space).
+std::string NormalizeKeyword(std::string_view keyword);
+std::string SkeletonKeyword(std::string_view keyword);
+
+// True for a byte of the skeleton/normalized view that is part of a word (ASCII letter or digit,
+// or any byte of a multi-byte UTF-8 sequence): used for word-boundary checks around hits.
+inline bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// The name used in output for the dominant evasion in `bits`, or "" for none.
+// Priority: spacing, leet, homoglyph, fullwidth, zero_width, diacritics.
+std::string_view EvasionName(uint8_t bits);
+
+}  // namespace listscan

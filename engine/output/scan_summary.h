@@ -1,0 +1,37 @@
+// Counts of one scan run, and their JSON form (--summary). Invariant:
+// records_read == records_scanned + records_rejected.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "listscan/compiled_pack.h"
+
+namespace listscan {
+
+struct ScanCounts {
+  uint64_t records_read = 0;
+  uint64_t records_scanned = 0;
+  uint64_t records_rejected = 0;
+  uint64_t records_flagged = 0;
+  uint64_t bytes_read = 0;           // after decompression
+  std::vector<uint64_t> hits_per_rule;      // by rule index
+  std::vector<uint64_t> listings_per_rule;  // listings each rule flagged
+
+  void Add(const ScanCounts& other);
+};
+
+struct ScanSummary {
+  ScanCounts counts;
+  double seconds = 0;
+  unsigned threads = 0;
+  CompileStats compile;
+  std::vector<std::string> input_errors;
+};
+
+// The --summary document. Rules and categories are listed in name order.
+std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules);
+
+}  // namespace listscan

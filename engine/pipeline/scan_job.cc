@@ -1,0 +1,190 @@
+// The oneTBB pipeline: read (serial, in order) → scan batch (parallel) → write (serial, in order).
+#include "listscan/scan_job.h"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+
+#include "absl/strings/str_cat.h"
+#include "listscan/scanner.h"
+#include "output/record_formats.h"
+#include "pipeline/progress_line.h"
+
+namespace listscan {
+namespace {
+
+struct BatchResult {
+  RecordBatch batch;
+  std::string flagged;
+  std::string rejects;
+  ScanCounts counts;
+  absl::Status status;
+};
+
+// Per-thread parser, scanner and buffers.
+struct Worker {
+  ListingParser parser;
+  std::unique_ptr<Scanner> scanner;
+  Listing listing;
+  std::vector<Hit> hits;
+  std::vector<RejectedRecord> rejected;
+  std::vector<uint32_t> rules_seen;
+};
+
+FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& rules,
+                                const std::vector<std::string>& with_fields) {
+  FieldSelection result = selection;
+  auto want = [&](const std::string& path) {
+    if (std::find(result.metadata.begin(), result.metadata.end(), path) == result.metadata.end()) {
+      result.metadata.push_back(path);
+    }
+  };
+  for (const Rule& rule : rules.rules) {
+    for (const WhereFilter& filter : rule.where) want(filter.field);
+  }
+  for (const std::string& path : with_fields) want(path);
+  return result;
+}
+
+void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& options,
+               BatchResult* result) {
+  const RecordBatch& batch = result->batch;
+  ScanCounts& counts = result->counts;
+  counts.hits_per_rule.assign(pack.rules().rules.size(), 0);
+  counts.listings_per_rule.assign(pack.rules().rules.size(), 0);
+  counts.bytes_read = batch.input_bytes;
+  worker.rejected = batch.rejected;
+  for (const RawRecord& record : batch.records) {
+    if (absl::Status parsed = worker.parser.Parse(*batch.source, record, &worker.listing);
+        !parsed.ok()) {
+      worker.rejected.push_back(
+          {record.line, std::string(parsed.message()), RecordHead(record.bytes)});
+      continue;
+    }
+    ++counts.records_scanned;
+    if (absl::Status scanned = worker.scanner->Scan(worker.listing, &worker.hits); !scanned.ok()) {
+      result->status = scanned;
+      return;
+    }
+    if (worker.hits.empty()) continue;
+    ++counts.records_flagged;
+    worker.rules_seen.clear();
+    for (const Hit& hit : worker.hits) {
+      ++counts.hits_per_rule[hit.rule];
+      worker.rules_seen.push_back(hit.rule);
+    }
+    std::sort(worker.rules_seen.begin(), worker.rules_seen.end());
+    worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
+                            worker.rules_seen.end());
+    for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
+    AppendFlaggedListing(&result->flagged, worker.listing, batch.source->name, record.line,
+                         worker.hits, pack.rules(), options.with_fields);
+  }
+  counts.records_rejected = worker.rejected.size();
+  counts.records_read = counts.records_scanned + counts.records_rejected;
+  std::stable_sort(worker.rejected.begin(), worker.rejected.end(),
+                   [](const RejectedRecord& a, const RejectedRecord& b) { return a.line < b.line; });
+  for (const RejectedRecord& reject : worker.rejected) {
+    AppendRejectedRecord(&result->rejects, batch.source->name, reject);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
+                                    const ScanJobOptions& options, OutputFile* flagged,
+                                    OutputFile* rejects) {
+  const auto started = std::chrono::steady_clock::now();
+  absl::StatusOr<std::unique_ptr<RecordReader>> opened =
+      RecordReader::Open(options.inputs, options.input);
+  if (!opened.ok()) return opened.status();
+  RecordReader& reader = **opened;
+
+  const unsigned threads =
+      options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  const FieldSelection selection =
+      WithRuleMetadata(options.fields, pack->rules(), options.with_fields);
+  std::mutex scanner_error_mutex;
+  absl::Status scanner_error;
+  tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers([&] {
+    auto worker = std::make_unique<Worker>(Worker{ListingParser(selection), nullptr, {}, {}, {}, {}});
+    absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(pack);
+    if (scanner.ok()) {
+      worker->scanner = std::move(*scanner);
+    } else {
+      std::lock_guard lock(scanner_error_mutex);
+      scanner_error = scanner.status();
+    }
+    return worker;
+  });
+
+  ScanSummary summary;
+  summary.threads = threads;
+  summary.compile = pack->stats();
+  summary.counts.hits_per_rule.assign(pack->rules().rules.size(), 0);
+  summary.counts.listings_per_rule.assign(pack->rules().rules.size(), 0);
+  std::atomic<bool> failed{false};
+  absl::Status failure;
+  ProgressLine progress(options.progress, reader.total_file_bytes());
+
+  auto read = [&](tbb::flow_control& control) -> BatchResult* {
+    std::optional<RecordBatch> batch;
+    if (!failed.load() && (batch = reader.Next())) {
+      auto* result = new BatchResult();
+      result->batch = std::move(*batch);
+      return result;
+    }
+    control.stop();
+    return nullptr;
+  };
+  auto scan = [&](BatchResult* result) -> BatchResult* {
+    if (failed.load()) return result;
+    Worker& worker = *workers.local();
+    if (!worker.scanner) {
+      result->status = absl::InternalError("no scanner");
+      return result;
+    }
+    ScanBatch(worker, *pack, options, result);
+    return result;
+  };
+  auto write = [&](BatchResult* result) {
+    std::unique_ptr<BatchResult> owned(result);
+    if (failed.load()) return;
+    absl::Status status = result->status;
+    if (status.ok()) status = flagged->Write(result->flagged);
+    if (status.ok() && rejects) status = rejects->Write(result->rejects);
+    if (!status.ok()) {
+      failure = status;
+      failed.store(true);
+      return;
+    }
+    summary.counts.Add(result->counts);
+    progress.Update(summary.counts.records_read, summary.counts.bytes_read,
+                    reader.file_bytes_consumed());
+  };
+
+  tbb::task_arena arena(static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        threads * 4,
+        tbb::make_filter<void, BatchResult*>(tbb::filter_mode::serial_in_order, read) &
+            tbb::make_filter<BatchResult*, BatchResult*>(tbb::filter_mode::parallel, scan) &
+            tbb::make_filter<BatchResult*, void>(tbb::filter_mode::serial_in_order, write));
+  });
+  progress.Finish();
+  if (!scanner_error.ok()) return scanner_error;
+  if (failed.load()) return failure;
+
+  for (const InputError& error : reader.errors()) summary.input_errors.push_back(error.message);
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace listscan

@@ -1,0 +1,505 @@
+// YAML → RuleSet. Every problem is collected as "file:line: rule id: reason" so a rule writer sees
+// all of them at once; any problem fails the whole load.
+#include "rules/rule_loader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "normalize/folded_text.h"
+#include "yaml-cpp/yaml.h"
+
+namespace listscan {
+namespace {
+
+namespace fs = std::filesystem;
+
+int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+
+std::optional<uint8_t> ParseEvasionName(std::string_view name) {
+  static const std::pair<std::string_view, uint8_t> kNames[] = {
+      {"homoglyph", kEvasionHomoglyph}, {"fullwidth", kEvasionFullwidth},
+      {"zero_width", kEvasionZeroWidth}, {"diacritics", kEvasionDiacritics},
+      {"leet", kEvasionLeet},            {"spacing", kEvasionSpacing}};
+  for (const auto& [known, bit] : kNames) {
+    if (known == name) return bit;
+  }
+  return std::nullopt;
+}
+
+bool IsValidRuleId(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '_' || c == '.' || c == '-';
+  });
+}
+
+// Parses one file's rules; knows the file and the rule being read, for diagnostics.
+class PackParser {
+ public:
+  PackParser(const std::string& file, std::vector<std::string>* problems)
+      : file_(file), problems_(problems) {}
+
+  void ParseDocument(const YAML::Node& root, RuleSet* out) {
+    if (!root.IsMap()) {
+      Problem(LineOf(root), "", "a rule pack is a map with a `rules` list");
+      return;
+    }
+    for (const auto& entry : root) {
+      const std::string key = entry.first.as<std::string>();
+      if (key != "pack" && key != "source" && key != "rules" && key != "description") {
+        Problem(LineOf(entry.first), "", absl::StrCat("unknown top-level key \"", key, "\""));
+      }
+    }
+    const YAML::Node rules = root["rules"];
+    if (!rules || !rules.IsSequence()) {
+      Problem(LineOf(root), "", "missing `rules:` list");
+      return;
+    }
+    for (const auto& node : rules) {
+      Rule rule;
+      if (ParseRule(node, &rule)) out->rules.push_back(std::move(rule));
+    }
+  }
+
+ private:
+  void Problem(int line, std::string_view rule_id, std::string_view reason) {
+    if (rule_id.empty()) {
+      problems_->push_back(absl::StrCat(file_, ":", line, ": ", reason));
+    } else {
+      problems_->push_back(absl::StrCat(file_, ":", line, ": ", rule_id, ": ", reason));
+    }
+  }
+
+  std::optional<std::string> Scalar(const YAML::Node& node, const Rule& rule,
+                                    std::string_view what) {
+    if (!node.IsScalar()) {
+      Problem(LineOf(node), rule.id, absl::StrCat(what, " must be a string"));
+      return std::nullopt;
+    }
+    return node.as<std::string>();
+  }
+
+  std::vector<std::string> StringList(const YAML::Node& node, const Rule& rule,
+                                      std::string_view what) {
+    std::vector<std::string> values;
+    if (node.IsScalar()) {
+      values.push_back(node.as<std::string>());
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) {
+        if (auto value = Scalar(item, rule, what)) values.push_back(*value);
+      }
+    } else {
+      Problem(LineOf(node), rule.id, absl::StrCat(what, " must be a string or a list of strings"));
+    }
+    return values;
+  }
+
+  bool CheckKeyword(const std::string& keyword, int line, const Rule& rule) {
+    const std::string folded = NormalizeKeyword(keyword);
+    if (folded.empty()) {
+      Problem(line, rule.id, "empty keyword");
+      return false;
+    }
+    if (rule.word_boundaries && folded.size() < 2) {
+      Problem(line, rule.id, absl::StrCat("keyword \"", keyword, "\" is shorter than 2 characters"));
+      return false;
+    }
+    return true;
+  }
+
+  // A term: "keyword", [synonym, group], {regex: "..."} or {keywords: [...]}.
+  std::optional<Term> ParseTerm(const YAML::Node& node, const Rule& rule) {
+    Term term;
+    term.line = LineOf(node);
+    if (node.IsScalar()) {
+      term.keywords.push_back(node.as<std::string>());
+    } else if (node.IsSequence()) {
+      term.keywords = StringList(node, rule, "a synonym group");
+      if (term.keywords.empty()) {
+        Problem(term.line, rule.id, "empty synonym group");
+        return std::nullopt;
+      }
+    } else if (node.IsMap() && node.size() == 1 && node["regex"]) {
+      auto regex = Scalar(node["regex"], rule, "regex");
+      if (!regex) return std::nullopt;
+      if (regex->empty()) {
+        Problem(term.line, rule.id, "empty regex");
+        return std::nullopt;
+      }
+      term.regex = *regex;
+      return term;
+    } else if (node.IsMap() && node.size() == 1 && node["keywords"]) {
+      term.keywords = StringList(node["keywords"], rule, "keywords");
+    } else {
+      Problem(term.line, rule.id,
+              "a term is a keyword, a list of synonyms, {regex: ...} or {keywords: [...]}");
+      return std::nullopt;
+    }
+    for (const auto& keyword : term.keywords) {
+      if (!CheckKeyword(keyword, term.line, rule)) return std::nullopt;
+    }
+    return term;
+  }
+
+  void ParseTermList(const YAML::Node& node, Rule& rule, std::vector<Term>* terms,
+                     std::string_view what) {
+    if (!node.IsSequence()) {
+      Problem(LineOf(node), rule.id, absl::StrCat("`", what, "` must be a list of terms"));
+      return;
+    }
+    for (const auto& item : node) {
+      if (auto term = ParseTerm(item, rule)) terms->push_back(std::move(*term));
+    }
+  }
+
+  void ParseNear(const YAML::Node& node, Rule& rule) {
+    const YAML::Node clauses = node.IsMap() ? YAML::Node(YAML::NodeType::Sequence) : node;
+    if (node.IsMap()) clauses.push_back(node);
+    if (!clauses.IsSequence()) {
+      Problem(LineOf(node), rule.id, "`near` must be a list of {a, b, within}");
+      return;
+    }
+    for (const auto& item : clauses) {
+      if (!item.IsMap() || !item["a"] || !item["b"] || !item["within"]) {
+        Problem(LineOf(item), rule.id, "a `near` clause needs `a`, `b` and `within`");
+        continue;
+      }
+      NearClause clause;
+      clause.line = LineOf(item);
+      auto a = ParseTerm(item["a"], rule);
+      auto b = ParseTerm(item["b"], rule);
+      try {
+        clause.within = item["within"].as<int>();
+      } catch (const YAML::Exception&) {
+        Problem(LineOf(item["within"]), rule.id, "`within` must be a number of words");
+        continue;
+      }
+      if (clause.within < 0) {
+        Problem(LineOf(item["within"]), rule.id, "`within` must not be negative");
+        continue;
+      }
+      if (a && b) {
+        clause.a = std::move(*a);
+        clause.b = std::move(*b);
+        rule.near.push_back(std::move(clause));
+      }
+    }
+  }
+
+  void ParseMatch(const YAML::Node& node, Rule& rule) {
+    if (!node.IsMap()) {
+      Problem(LineOf(node), rule.id, "`match` must be a map of any/all/none/near");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      if (key == "any") {
+        ParseTermList(entry.second, rule, &rule.any, key);
+      } else if (key == "all") {
+        ParseTermList(entry.second, rule, &rule.all, key);
+      } else if (key == "none") {
+        ParseTermList(entry.second, rule, &rule.none, key);
+      } else if (key == "near") {
+        ParseNear(entry.second, rule);
+      } else if (key == "keywords" || key == "regex") {
+        ParseShortcut(key, entry.second, rule);
+      } else {
+        Problem(LineOf(entry.first), rule.id, absl::StrCat("unknown key \"match.", key, "\""));
+      }
+    }
+  }
+
+  // `keywords: [...]` and `regex: [...]` add to `any`.
+  void ParseShortcut(const std::string& key, const YAML::Node& node, Rule& rule) {
+    for (auto& value : StringList(node, rule, key)) {
+      Term term;
+      term.line = LineOf(node);
+      if (key == "regex") {
+        term.regex = std::move(value);
+      } else {
+        if (!CheckKeyword(value, term.line, rule)) continue;
+        term.keywords.push_back(std::move(value));
+      }
+      rule.any.push_back(std::move(term));
+    }
+  }
+
+  void ParseWhere(const YAML::Node& node, Rule& rule) {
+    if (!node.IsMap()) {
+      Problem(LineOf(node), rule.id, "`where` must be a map of field: values");
+      return;
+    }
+    for (const auto& entry : node) {
+      WhereFilter filter;
+      filter.field = entry.first.as<std::string>();
+      const YAML::Node& value = entry.second;
+      if (value.IsMap()) {
+        try {
+          if (value["min"]) filter.min = value["min"].as<double>();
+          if (value["max"]) filter.max = value["max"].as<double>();
+        } catch (const YAML::Exception&) {
+          Problem(LineOf(value), rule.id, "`min` and `max` must be numbers");
+          continue;
+        }
+        if (!filter.min && !filter.max) {
+          Problem(LineOf(value), rule.id, "a range needs `min` or `max`");
+          continue;
+        }
+      } else {
+        filter.values = StringList(value, rule, "a `where` value");
+        for (auto& v : filter.values) v = absl::AsciiStrToLower(v);
+      }
+      rule.where.push_back(std::move(filter));
+    }
+  }
+
+  void ParseEvasions(const YAML::Node& node, Rule& rule) {
+    rule.allowed_evasions = 0;
+    for (const auto& name : StringList(node, rule, "an evasion")) {
+      if (auto bit = ParseEvasionName(name)) {
+        rule.allowed_evasions |= *bit;
+      } else {
+        Problem(LineOf(node), rule.id, absl::StrCat("unknown evasion \"", name, "\""));
+      }
+    }
+  }
+
+  std::optional<ExampleListing> ParseExample(const YAML::Node& node, const Rule& rule) {
+    ExampleListing example;
+    example.line = LineOf(node);
+    if (node.IsScalar()) {
+      example.fields.emplace_back("title", node.as<std::string>());
+      return example;
+    }
+    if (!node.IsMap()) {
+      Problem(example.line, rule.id, "an example is a text or a map of field: text");
+      return std::nullopt;
+    }
+    for (const auto& entry : node) {
+      if (auto text = Scalar(entry.second, rule, "an example field")) {
+        example.fields.emplace_back(entry.first.as<std::string>(), *text);
+      }
+    }
+    return example;
+  }
+
+  void ParseExamples(const YAML::Node& node, Rule& rule) {
+    if (!node.IsMap()) {
+      Problem(LineOf(node), rule.id, "`examples` must be a map with `flag` and `pass` lists");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      std::vector<ExampleListing>* target = key == "flag"   ? &rule.flag_examples
+                                            : key == "pass" ? &rule.pass_examples
+                                                            : nullptr;
+      if (!target || !entry.second.IsSequence()) {
+        Problem(LineOf(entry.first), rule.id, "`examples` has lists `flag` and `pass` only");
+        continue;
+      }
+      for (const auto& item : entry.second) {
+        if (auto example = ParseExample(item, rule)) target->push_back(std::move(*example));
+      }
+    }
+  }
+
+  bool ParseRule(const YAML::Node& node, Rule* out) {
+    Rule& rule = *out;
+    rule.file = file_;
+    rule.line = LineOf(node);
+    if (!node.IsMap()) {
+      Problem(rule.line, "", "a rule must be a map");
+      return false;
+    }
+    const size_t problems_before = problems_->size();
+    if (const YAML::Node id = node["id"]; id && id.IsScalar()) {
+      rule.id = id.as<std::string>();
+      if (!IsValidRuleId(rule.id)) {
+        Problem(LineOf(id), rule.id, "rule ids are lower-case letters, digits, '_', '.', '-'");
+      }
+    } else {
+      Problem(rule.line, "", "rule without `id`");
+      return false;
+    }
+    bool has_category = false, has_severity = false;
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      const YAML::Node& value = entry.second;
+      if (key == "id") {
+        continue;
+      } else if (key == "title") {
+        rule.title = Scalar(value, rule, "title").value_or("");
+      } else if (key == "category") {
+        const std::string name = Scalar(value, rule, "category").value_or("");
+        if (auto category = ParseCategory(name)) {
+          rule.category = *category;
+          has_category = true;
+        } else {
+          Problem(LineOf(value), rule.id, absl::StrCat("unknown category \"", name, "\""));
+        }
+      } else if (key == "severity") {
+        const std::string name = Scalar(value, rule, "severity").value_or("");
+        if (auto severity = ParseSeverity(name)) {
+          rule.severity = *severity;
+          has_severity = true;
+        } else {
+          Problem(LineOf(value), rule.id, absl::StrCat("unknown severity \"", name, "\""));
+        }
+      } else if (key == "legal_basis") {
+        rule.legal_basis = Scalar(value, rule, "legal_basis").value_or("");
+      } else if (key == "languages") {
+        rule.languages = StringList(value, rule, "languages");
+      } else if (key == "fields") {
+        rule.fields = StringList(value, rule, "fields");
+      } else if (key == "match") {
+        ParseMatch(value, rule);
+      } else if (key == "keywords" || key == "regex") {
+        ParseShortcut(key, value, rule);
+      } else if (key == "exceptions") {
+        ParseTermList(value, rule, &rule.exceptions, key);
+      } else if (key == "where") {
+        ParseWhere(value, rule);
+      } else if (key == "evasions") {
+        ParseEvasions(value, rule);
+      } else if (key == "examples") {
+        ParseExamples(value, rule);
+      } else if (key == "description" || key == "references" || key == "notes") {
+        continue;  // documentation only
+      } else {
+        Problem(LineOf(entry.first), rule.id, absl::StrCat("unknown key \"", key, "\""));
+      }
+    }
+    if (rule.title.empty()) Problem(rule.line, rule.id, "missing `title`");
+    if (!has_category && !node["category"]) Problem(rule.line, rule.id, "missing `category`");
+    if (!has_severity && !node["severity"]) Problem(rule.line, rule.id, "missing `severity`");
+    if (rule.any.empty() && rule.all.empty() && rule.near.empty()) {
+      Problem(rule.line, rule.id, "needs at least one of `any`, `all` or `near` (or `keywords`)");
+    }
+    return problems_->size() == problems_before;
+  }
+
+  const std::string& file_;
+  std::vector<std::string>* problems_;
+};
+
+absl::Status ProblemsToStatus(const std::vector<std::string>& problems) {
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+}
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open: ", strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read error"));
+  return text.str();
+}
+
+bool IsRuleFile(const fs::path& path) {
+  const auto ext = path.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+void ParsePackInto(std::string_view text, const std::string& file, RuleSet* rules,
+                   std::vector<std::string>* problems) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    PackParser(file, problems).ParseDocument(root, rules);
+  } catch (const YAML::Exception& e) {
+    problems->push_back(absl::StrCat(file, ":", e.mark.line + 1, ": YAML: ", e.msg));
+  }
+}
+
+}  // namespace
+
+absl::Status ParseRulePack(std::string_view yaml_text, const std::string& file, RuleSet* rules) {
+  std::vector<std::string> problems;
+  ParsePackInto(yaml_text, file, rules, &problems);
+  return ProblemsToStatus(problems);
+}
+
+void CheckRuleSet(const RuleSet& rules, std::vector<std::string>* problems) {
+  absl::flat_hash_map<std::string_view, const Rule*> seen;
+  for (const Rule& rule : rules.rules) {
+    auto [it, inserted] = seen.emplace(rule.id, &rule);
+    if (!inserted) {
+      problems->push_back(absl::StrCat(rule.file, ":", rule.line, ": ", rule.id,
+                                       ": duplicate id (first defined at ", it->second->file, ":",
+                                       it->second->line, ")"));
+    }
+  }
+}
+
+absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
+           it.increment(error)) {
+        if (it->is_regular_file() && IsRuleFile(it->path())) found.push_back(it->path().string());
+      }
+      if (error) return absl::NotFoundError(absl::StrCat(path, ": ", error.message()));
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  RuleSet rules;
+  std::vector<std::string> problems;
+  for (const std::string& file : files) {
+    absl::StatusOr<std::string> text = ReadWholeFile(file);
+    if (!text.ok()) return text.status();
+    ParsePackInto(*text, file, &rules, &problems);
+  }
+  CheckRuleSet(rules, &problems);
+  if (!problems.empty()) return ProblemsToStatus(problems);
+  if (rules.rules.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(absl::StrJoin(paths, ", "), ": no rules found"));
+  }
+  return rules;
+}
+
+absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path) {
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  RuleSet rules;
+  int line_number = 0;
+  for (std::string_view line : absl::StrSplit(*text, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (absl::StripAsciiWhitespace(line).empty()) continue;
+    Rule rule;
+    rule.id = absl::StrCat("adhoc.", line_number);
+    rule.title = std::string(line);
+    rule.category = Category::kAdhoc;
+    rule.severity = Severity::kMedium;
+    rule.word_boundaries = false;
+    rule.allowed_evasions = 0;
+    rule.file = path;
+    rule.line = line_number;
+    Term term;
+    term.keywords.emplace_back(line);
+    term.line = line_number;
+    rule.any.push_back(std::move(term));
+    rules.rules.push_back(std::move(rule));
+  }
+  if (rules.rules.empty()) return absl::InvalidArgumentError(absl::StrCat(path, ": no keywords"));
+  return rules;
+}
+
+}  // namespace listscan

@@ -1,0 +1,38 @@
+// Names of categories and severities as written in rule packs and output.
+#include <array>
+
+#include "listscan/rule.h"
+
+namespace listscan {
+namespace {
+
+constexpr std::array<std::string_view, 7> kCategoryNames = {
+    "medicines", "supplements", "cosmetics", "toys", "electronics", "hidden_links", "adhoc"};
+constexpr std::array<std::string_view, 4> kSeverityNames = {"low", "medium", "high", "critical"};
+
+}  // namespace
+
+std::string_view CategoryName(Category category) {
+  return kCategoryNames[static_cast<size_t>(category)];
+}
+
+std::optional<Category> ParseCategory(std::string_view name) {
+  // "adhoc" is reserved for --keywords lists and cannot be written in a pack.
+  for (size_t i = 0; i + 1 < kCategoryNames.size(); ++i) {
+    if (kCategoryNames[i] == name) return static_cast<Category>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view SeverityName(Severity severity) {
+  return kSeverityNames[static_cast<size_t>(severity)];
+}
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  for (size_t i = 0; i < kSeverityNames.size(); ++i) {
+    if (kSeverityNames[i] == name) return static_cast<Severity>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace listscan

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the Debian 12 packages listscan builds and tests with; only the missing ones,
+# and runs `apt-get update` only when something is missing.
+set -eu
+packages="cmake ninja-build g++ pkg-config make
+  libhyperscan-dev libsimdjson-dev libabsl-dev libtbb-dev catch2
+  libyaml-cpp-dev libcli11-dev libzstd-dev zlib1g-dev libutf8proc-dev libxxhash-dev
+  zstd gzip python3 python3-yaml"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "installing:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+  echo "error: missing packages:$missing (run as root or install them)" >&2
+  exit 2
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing
