@@ -35,7 +35,7 @@ int TermLine(const Pattern& pattern, const RuleSet& rules) {
   return rule.line;
 }
 
-absl::Status HyperscanError(std::string_view what, hs_error_t code, hs_compile_error_t* error) {
+absl::Status HyperscanError(const std::string& what, hs_error_t code, hs_compile_error_t* error) {
   std::string message = error && error->message ? error->message : absl::StrCat("error ", code);
   if (error) hs_free_compile_error(error);
   return absl::InternalError(absl::StrCat("Hyperscan ", what, ": ", message));

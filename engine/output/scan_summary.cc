@@ -14,7 +14,7 @@ void AddVector(std::vector<uint64_t>* into, const std::vector<uint64_t>& from) {
 }
 
 template <typename Map>
-void AppendCountMap(std::string* out, std::string_view key, const Map& counts) {
+void AppendCountMap(std::string* out, const char* key, const Map& counts) {
   absl::StrAppend(out, ",\n  \"", key, "\": {");
   bool first = true;
   for (const auto& [name, count] : counts) {

@@ -26,11 +26,15 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 
-bool Selected(const std::vector<std::string>& globs, const std::string& path) {
-  if (globs.empty()) return true;
+bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) {
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
     return fnmatch(glob.c_str(), path.c_str(), 0) == 0;
   });
+}
+
+bool Selected(const FieldSelection& selection, const std::string& path) {
+  if (!selection.skip.empty() && MatchesAny(selection.skip, path)) return false;
+  return selection.scan.empty() || MatchesAny(selection.scan, path);
 }
 
 bool Wanted(const std::vector<std::string>& paths, std::string_view path) {
@@ -76,7 +80,7 @@ ListingParser::~ListingParser() = default;
 void ListingParser::AddString(const std::string& path, std::string_view value, Listing* out) {
   if (path == selection_.id_field) out->id.assign(value);
   AddScalar(path, value, out);
-  if (value.empty() || !Selected(selection_.scan, path)) return;
+  if (value.empty() || !Selected(selection_, path)) return;
   if (used_fields_ == out->fields.size()) out->fields.emplace_back();
   TextField& field = out->fields[used_fields_++];
   field.name.assign(path);
@@ -210,8 +214,9 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
     if (!e) e = walk(inner, 1);
     if (e) return absl::InvalidArgumentError(absl::StrCat("invalid JSON: ", simdjson::error_message(e)));
   }
-  // On-Demand parses lazily: trailing garbage after the object is only seen at the end.
-  if (!document.at_end()) {
+  // On-Demand parses lazily: content after the object only shows as a token still to be read.
+  const char* trailing = nullptr;
+  if (document.current_location().get(trailing) == simdjson::SUCCESS) {
     return absl::InvalidArgumentError("invalid JSON: trailing content after the object");
   }
   return absl::OkStatus();

@@ -15,6 +15,8 @@ namespace listscan {
 struct FieldSelection {
   // Glob patterns on field paths ("title", "attributes.*"); empty: every string value.
   std::vector<std::string> scan;
+  // Glob patterns on field paths never scanned (e.g. a corpus' "expect" labels).
+  std::vector<std::string> skip;
   // The id's path; a listing without it is named "file:line".
   std::string id_field = "id";
   // Exact paths whose scalar values go into Listing::metadata.

@@ -29,6 +29,7 @@ struct BatchResult {
 
 // Per-thread parser, scanner and buffers.
 struct Worker {
+  explicit Worker(FieldSelection selection) : parser(std::move(selection)) {}
   ListingParser parser;
   std::unique_ptr<Scanner> scanner;
   Listing listing;
@@ -113,7 +114,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   std::mutex scanner_error_mutex;
   absl::Status scanner_error;
   tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers([&] {
-    auto worker = std::make_unique<Worker>(Worker{ListingParser(selection), nullptr, {}, {}, {}, {}});
+    auto worker = std::make_unique<Worker>(selection);
     absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(pack);
     if (scanner.ok()) {
       worker->scanner = std::move(*scanner);

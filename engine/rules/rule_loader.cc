@@ -72,7 +72,7 @@ class PackParser {
   }
 
  private:
-  void Problem(int line, std::string_view rule_id, std::string_view reason) {
+  void Problem(int line, const std::string& rule_id, const std::string& reason) {
     if (rule_id.empty()) {
       problems_->push_back(absl::StrCat(file_, ":", line, ": ", reason));
     } else {
@@ -81,7 +81,7 @@ class PackParser {
   }
 
   std::optional<std::string> Scalar(const YAML::Node& node, const Rule& rule,
-                                    std::string_view what) {
+                                    const std::string& what) {
     if (!node.IsScalar()) {
       Problem(LineOf(node), rule.id, absl::StrCat(what, " must be a string"));
       return std::nullopt;
@@ -90,7 +90,7 @@ class PackParser {
   }
 
   std::vector<std::string> StringList(const YAML::Node& node, const Rule& rule,
-                                      std::string_view what) {
+                                      const std::string& what) {
     std::vector<std::string> values;
     if (node.IsScalar()) {
       values.push_back(node.as<std::string>());
@@ -152,7 +152,7 @@ class PackParser {
   }
 
   void ParseTermList(const YAML::Node& node, Rule& rule, std::vector<Term>* terms,
-                     std::string_view what) {
+                     const std::string& what) {
     if (!node.IsSequence()) {
       Problem(LineOf(node), rule.id, absl::StrCat("`", what, "` must be a list of terms"));
       return;
@@ -163,7 +163,7 @@ class PackParser {
   }
 
   void ParseNear(const YAML::Node& node, Rule& rule) {
-    const YAML::Node clauses = node.IsMap() ? YAML::Node(YAML::NodeType::Sequence) : node;
+    YAML::Node clauses = node.IsMap() ? YAML::Node(YAML::NodeType::Sequence) : node;
     if (node.IsMap()) clauses.push_back(node);
     if (!clauses.IsSequence()) {
       Problem(LineOf(node), rule.id, "`near` must be a list of {a, b, within}");
@@ -479,7 +479,7 @@ absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path) {
   if (!text.ok()) return text.status();
   RuleSet rules;
   int line_number = 0;
-  for (std::string_view line : absl::StrSplit(*text, '\n')) {
+  for (absl::string_view line : absl::StrSplit(*text, '\n')) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (absl::StripAsciiWhitespace(line).empty()) continue;

@@ -1,0 +1,25 @@
+// listscan: the command line over the engine. Flags, wiring and exit codes only.
+#include <csignal>
+
+#include "CLI/CLI.hpp"
+#include "exit_codes.h"
+#include "scan_command.h"
+#include "test_command.h"
+
+int main(int argc, char** argv) {
+  // A closed pipe must surface as a write error (exit 2), not kill the process silently.
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{"listscan: scan marketplace listing dumps for illegal and dangerous products"};
+  app.set_version_flag("--version", std::string("listscan ") + LISTSCAN_VERSION);
+  app.require_subcommand(1);
+  int (*run)() = nullptr;
+  listscan::cli::AddScanCommand(app, &run);
+  listscan::cli::AddTestCommand(app, &run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : listscan::cli::kExitError;
+  }
+  return run ? run() : listscan::cli::kExitError;
+}

@@ -1,0 +1,26 @@
+// Flags shared by every subcommand that compiles rules: --rules, --keywords, --cache-dir.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "absl/status/statusor.h"
+#include "listscan/compiled_pack.h"
+
+namespace listscan::cli {
+
+struct PackOptions {
+  std::vector<std::string> rule_paths;
+  std::string keywords_file;
+  std::string cache_dir = DefaultCacheDir();
+  bool no_cache = false;
+};
+
+void AddPackFlags(CLI::App* command, PackOptions* options);
+
+// Loads every pack and the keyword list, then compiles them (through the cache).
+absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options);
+
+}  // namespace listscan::cli

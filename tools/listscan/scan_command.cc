@@ -1,0 +1,141 @@
+// `listscan scan [FILE|DIR|-]...`: flagged listings as JSON Lines, grep-like exit status.
+#include "scan_command.h"
+
+#include <unistd.h>
+
+#include "absl/strings/str_split.h"
+#include "exit_codes.h"
+#include "listscan/scan_job.h"
+#include "pack_options.h"
+
+namespace listscan::cli {
+namespace {
+
+struct ScanFlags {
+  PackOptions pack;
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string summary;
+  std::string rejects;
+  std::string format = "auto";
+  std::string delimiter = ",";
+  std::string encoding = "utf8";
+  std::string fields;
+  std::string id_field = "id";
+  std::string with_fields;
+  size_t max_record_bytes = 16u << 20;
+  unsigned threads = 0;
+};
+
+ScanFlags& Flags() {
+  static ScanFlags flags;
+  return flags;
+}
+
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> items;
+  for (absl::string_view item : absl::StrSplit(list, ',', absl::SkipWhitespace())) {
+    items.emplace_back(item);
+  }
+  return items;
+}
+
+absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
+  ScanJobOptions job;
+  job.inputs = flags.inputs.empty() ? std::vector<std::string>{"-"} : flags.inputs;
+  job.input.format = flags.format == "jsonl" ? InputFormat::kJsonLines
+                     : flags.format == "csv" ? InputFormat::kCsv
+                                             : InputFormat::kAuto;
+  if (flags.delimiter == "\\t" || flags.delimiter == "tab") {
+    job.input.delimiter = '\t';
+  } else if (flags.delimiter.size() == 1) {
+    job.input.delimiter = flags.delimiter[0];
+  } else {
+    return absl::InvalidArgumentError("--delimiter must be one character (or \\t)");
+  }
+  job.input.encoding = flags.encoding == "cp1252"   ? TextEncoding::kCp1252
+                       : flags.encoding == "latin1" ? TextEncoding::kLatin1
+                                                    : TextEncoding::kUtf8;
+  job.input.max_record_bytes = flags.max_record_bytes;
+  job.fields.scan = SplitList(flags.fields);
+  job.fields.id_field = flags.id_field;
+  job.with_fields = SplitList(flags.with_fields);
+  job.threads = flags.threads;
+  job.progress = isatty(STDERR_FILENO);
+  return job;
+}
+
+int RunScan() {
+  const ScanFlags& flags = Flags();
+  absl::StatusOr<ScanJobOptions> job = JobOptions(flags);
+  if (!job.ok()) return ReportError(job.status());
+  auto pack = LoadAndCompile(flags.pack);
+  if (!pack.ok()) return ReportError(pack.status());
+
+  auto output = OutputFile::Open(flags.output);
+  if (!output.ok()) return ReportError(output.status());
+  std::unique_ptr<OutputFile> rejects;
+  if (!flags.rejects.empty()) {
+    auto opened = OutputFile::Open(flags.rejects);
+    if (!opened.ok()) return ReportError(opened.status());
+    rejects = std::move(*opened);
+  }
+
+  absl::StatusOr<ScanSummary> summary = RunScan(*pack, *job, output->get(), rejects.get());
+  absl::Status closed = (*output)->Close();
+  if (rejects) closed.Update(rejects->Close());
+  if (!summary.ok()) return ReportError(summary.status());
+  if (!closed.ok()) return ReportError(closed);
+
+  for (const std::string& error : summary->input_errors) {
+    std::fprintf(stderr, "listscan: %s\n", error.c_str());
+  }
+  if (!flags.summary.empty()) {
+    auto file = OutputFile::Open(flags.summary);
+    if (!file.ok()) return ReportError(file.status());
+    absl::Status written = (*file)->Write(SummaryJson(*summary, (*pack)->rules()));
+    written.Update((*file)->Close());
+    if (!written.ok()) return ReportError(written);
+  }
+  if (!summary->input_errors.empty()) return kExitError;
+  return summary->counts.records_flagged > 0 ? kExitFound : kExitNotFound;
+}
+
+}  // namespace
+
+CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
+  ScanFlags& flags = Flags();
+  CLI::App* scan = app.add_subcommand(
+      "scan", "Scan listing dumps (JSON Lines or CSV; plain, gzip or zstd) with rule packs");
+  AddPackFlags(scan, &flags.pack);
+  scan->add_option("inputs", flags.inputs,
+                   "Files and folders to scan (folders recursively); - or nothing: standard input");
+  scan->add_option("-o,--output", flags.output, "Flagged listings as JSON Lines (- : stdout)")
+      ->capture_default_str();
+  scan->add_option("--summary", flags.summary, "Write run counts as JSON to FILE (- : stdout)");
+  scan->add_option("--rejects", flags.rejects, "Write rejected records as JSON Lines to FILE");
+  scan->add_option("--format", flags.format, "Input format")
+      ->check(CLI::IsMember({"auto", "jsonl", "csv"}))
+      ->capture_default_str();
+  scan->add_option("--delimiter", flags.delimiter, "CSV field delimiter (\\t for tab)")
+      ->capture_default_str();
+  scan->add_option("--encoding", flags.encoding, "Input text encoding")
+      ->check(CLI::IsMember({"utf8", "cp1252", "latin1"}))
+      ->capture_default_str();
+  scan->add_option("--fields", flags.fields,
+                   "Comma-separated field paths or globs to scan (default: every string value), "
+                   "e.g. title,description,attributes.*");
+  scan->add_option("--id-field", flags.id_field, "Field that holds the listing id")
+      ->capture_default_str();
+  scan->add_option("--with-fields", flags.with_fields,
+                   "Comma-separated fields to copy into each flagged listing, e.g. title,seller.name");
+  scan->add_option("--max-record-bytes", flags.max_record_bytes,
+                   "Reject records larger than this")
+      ->capture_default_str();
+  scan->add_option("-j,--threads", flags.threads, "Worker threads (0: every core)")
+      ->capture_default_str();
+  scan->callback([run] { *run = RunScan; });
+  return scan;
+}
+
+}  // namespace listscan::cli
