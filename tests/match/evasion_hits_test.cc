@@ -1,0 +1,52 @@
+// Evasions are undone for keywords and reported with the original bytes and offsets.
+#include "normalize/folded_text.h"
+#include "pack_fixture.h"
+
+namespace listscan::testing {
+namespace {
+
+std::string EvasionOf(const std::shared_ptr<const CompiledPack>& pack, const std::string& title) {
+  auto scanner = Scanner::Create(pack);
+  REQUIRE(scanner.ok());
+  std::vector<Hit> hits;
+  REQUIRE((*scanner)->Scan(MakeListing({{"title", title}}), &hits).ok());
+  REQUIRE(hits.size() == 1);
+  return std::string(EvasionName(hits[0].evasions)) + " " + std::to_string(hits[0].start) + " " +
+         std::to_string(hits[0].end);
+}
+
+TEST_CASE("each evasion is found and named", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [sibutramine]\n"));
+  CHECK(EvasionOf(pack, "buy Sibutramine") == " 4 15");
+  CHECK(EvasionOf(pack, "buy S1BUTR4MINE") == "leet 4 15");
+  CHECK(EvasionOf(pack, "buy s i b u t r a m i n e now") == "spacing 4 25");
+  CHECK(EvasionOf(pack, "buy s.i.b.u.t.r.a.m.i.n.e") == "spacing 4 25");
+  CHECK(EvasionOf(pack, "buy \xd1\x95ibutramine") == "homoglyph 4 16");           // Cyrillic ѕ
+  CHECK(EvasionOf(pack, "buy sibu\xe2\x80\x8btramine") == "zero_width 4 18");    // U+200B
+  CHECK(EvasionOf(pack, "buy sibutr\xc3\xa1mine") == "diacritics 4 16");          // á
+  CHECK(EvasionOf(pack, "\xef\xbd\x93\xef\xbd\x89\xef\xbd\x82\xef\xbd\x95\xef\xbd\x94\xef\xbd\x92"
+                        "\xef\xbd\x81\xef\xbd\x8d\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x85") ==
+        "fullwidth 0 33");
+}
+
+TEST_CASE("a keyword written with diacritics is no evasion when the text has them too",
+          "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"sildénafil\"]\n"));
+  CHECK(EvasionOf(pack, "Sildénafil 100") == " 0 11");
+  CHECK(EvasionOf(pack, "Sildenafil 100") == " 0 10");
+}
+
+TEST_CASE("short keywords are not matched through leet or spacing", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [dnp]\n"));
+  CHECK(ScanTitle(pack, "pure DNP powder") == Strings{"t.rule title 5 8 DNP"});
+  CHECK(ScanTitle(pack, "d n p").empty());
+}
+
+TEST_CASE("a rule can refuse evasions", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [viagra]\n    evasions: []\n"));
+  CHECK(ScanTitle(pack, "V1AGRA") == Strings{});
+  CHECK(ScanTitle(pack, "VIAGRA") == Strings{"t.rule title 0 6 VIAGRA"});
+}
+
+}  // namespace
+}  // namespace listscan::testing

@@ -1,0 +1,116 @@
+// Loading rule packs: the model that comes out, and the diagnostics for invalid rules.
+#include <catch2/catch.hpp>
+
+#include "rules/rule_loader.h"
+
+namespace listscan {
+namespace {
+
+std::string LoadError(const std::string& yaml) {
+  RuleSet rules;
+  absl::Status status = ParseRulePack(yaml, "pack.yaml", &rules);
+  return std::string(status.message());
+}
+
+constexpr char kValidPack[] = R"(pack: test
+rules:
+  - id: supp.dmaa
+    title: DMAA in supplements
+    category: supplements
+    severity: critical
+    legal_basis: "Regulation (EC) No 178/2002 Art. 14"
+    languages: [en, de]
+    fields: [title, "attributes.*"]
+    match:
+      any: [dmaa, [1,3-dimethylamylamine, methylhexanamine]]
+      all: [{regex: 'pre-?workout'}]
+      none: [lab test]
+      near: [{a: without, b: CE, within: 2}]
+    exceptions: [dmaa-free]
+    where:
+      category: [Supplements]
+      price: {max: 50}
+    evasions: [leet, homoglyph]
+    examples:
+      flag: ["DMAA pre-workout", {title: "x", description: "DMAA preworkout"}]
+      pass: ["DMAA-free pre-workout"]
+)";
+
+TEST_CASE("a valid pack loads every part of a rule", "[rules]") {
+  RuleSet rules;
+  REQUIRE(ParseRulePack(kValidPack, "pack.yaml", &rules).ok());
+  REQUIRE(rules.rules.size() == 1);
+  const Rule& rule = rules.rules[0];
+  CHECK(rule.id == "supp.dmaa");
+  CHECK(rule.category == Category::kSupplements);
+  CHECK(rule.severity == Severity::kCritical);
+  CHECK(rule.languages == std::vector<std::string>{"en", "de"});
+  CHECK(rule.fields == std::vector<std::string>{"title", "attributes.*"});
+  REQUIRE(rule.any.size() == 2);
+  CHECK(rule.any[0].keywords == std::vector<std::string>{"dmaa"});
+  CHECK(rule.any[1].keywords ==
+        std::vector<std::string>{"1,3-dimethylamylamine", "methylhexanamine"});
+  REQUIRE(rule.all.size() == 1);
+  CHECK(rule.all[0].regex == "pre-?workout");
+  CHECK(rule.none.size() == 1);
+  REQUIRE(rule.near.size() == 1);
+  CHECK(rule.near[0].a.keywords[0] == "without");
+  CHECK(rule.near[0].within == 2);
+  CHECK(rule.exceptions[0].keywords[0] == "dmaa-free");
+  REQUIRE(rule.where.size() == 2);
+  CHECK(rule.where[0].values == std::vector<std::string>{"supplements"});
+  CHECK(rule.where[1].max == 50);
+  CHECK_FALSE(rule.where[1].min.has_value());
+  CHECK(rule.flag_examples.size() == 2);
+  CHECK(rule.flag_examples[1].fields.size() == 2);
+  CHECK(rule.pass_examples[0].fields[0].first == "title");
+  CHECK(rule.file == "pack.yaml");
+  CHECK(rule.line == 3);
+}
+
+TEST_CASE("an unknown category is reported with file, line and rule id", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: toys.x\n    title: t\n    category: toy\n    severity: low\n"
+                  "    keywords: [magnet]\n") == "pack.yaml:4: toys.x: unknown category \"toy\"");
+}
+
+TEST_CASE("a misspelt key is an error rather than silently ignored", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
+                  "    keywords: [magnet]\n    exeptions: [x]\n") ==
+        "pack.yaml:7: a.b: unknown key \"exeptions\"");
+}
+
+TEST_CASE("a rule without any positive term is rejected", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
+                  "    match: {none: [x]}\n") ==
+        "pack.yaml:2: a.b: needs at least one of `any`, `all` or `near` (or `keywords`)");
+}
+
+TEST_CASE("every problem of a pack is reported, not just the first", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toy\n    severity: urgent\n"
+                  "    keywords: [magnet]\n") ==
+        "pack.yaml:4: a.b: unknown category \"toy\"\npack.yaml:5: a.b: unknown severity \"urgent\"");
+}
+
+TEST_CASE("a YAML syntax error names the file and line", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: a.b\n    title: [unclosed\n") ==
+        "pack.yaml:4: YAML: end of sequence flow not found");
+}
+
+TEST_CASE("duplicate rule ids are reported with both places", "[rules]") {
+  RuleSet rules;
+  const std::string rule =
+      "rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
+      "    keywords: [magnet]\n";
+  REQUIRE(ParseRulePack(rule, "one.yaml", &rules).ok());
+  REQUIRE(ParseRulePack(rule, "two.yaml", &rules).ok());
+  std::vector<std::string> problems;
+  CheckRuleSet(rules, &problems);
+  CHECK(problems == std::vector<std::string>{
+                        "two.yaml:2: a.b: duplicate id (first defined at one.yaml:2)"});
+}
+
+TEST_CASE("rule ids must be lower case", "[rules]") {
+  CHECK(LoadError("rules:\n  - id: Toys.X\n    title: t\n    category: toys\n    severity: low\n"
+                  "    keywords: [magnet]\n") ==
+        "pack.yaml:2: Toys.X: rule ids are lower-case letters, digits, '_', '.', '-'");
+}
