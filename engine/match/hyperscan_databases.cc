@@ -131,26 +131,36 @@ size_t HyperscanDatabases::total_bytes() const {
   return total;
 }
 
-absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
-  std::vector<std::string> problems;
+void FindRegexProblems(const PatternTable& table, const RuleSet& rules,
+                       std::vector<RuleProblem>* problems) {
   for (uint32_t id : table.regex_ids()) {
     const Pattern& pattern = table.patterns()[id];
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* error = nullptr;
     const Rule& rule = rules.rules[pattern.refs.front().rule];
-    const std::string where =
-        absl::StrCat(rule.file, ":", TermLine(pattern, rules), ": ", rule.id, ": regex /",
-                     pattern.expression, "/: ");
+    const std::string what = absl::StrCat("regex /", pattern.expression, "/: ");
+    const int line = TermLine(pattern, rules);
     if (hs_expression_info(pattern.expression.c_str(), kRegexFlags, &info, &error) != HS_SUCCESS) {
-      problems.push_back(absl::StrCat(where, "Hyperscan: ", error ? error->message : "invalid"));
+      problems->push_back({rule.file, line, rule.id,
+                           absl::StrCat(what, "Hyperscan: ", error ? error->message : "invalid")});
       if (error) hs_free_compile_error(error);
       continue;
     }
-    if (info->min_width == 0) problems.push_back(absl::StrCat(where, "matches the empty string"));
+    if (info->min_width == 0) {
+      problems->push_back({rule.file, line, rule.id, absl::StrCat(what, "matches the empty string")});
+    }
     free(info);
   }
+}
+
+absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
+  std::vector<RuleProblem> problems;
+  FindRegexProblems(table, rules, &problems);
   if (problems.empty()) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  return absl::InvalidArgumentError(
+      absl::StrJoin(problems, "\n", [](std::string* out, const RuleProblem& problem) {
+        out->append(problem.ToString());
+      }));
 }
 
 absl::Status CompileDatabases(const PatternTable& table, HyperscanDatabases* out) {

@@ -7,6 +7,7 @@
 #include "absl/status/statusor.h"
 #include "listscan/rule.h"
 #include "match/pattern_table.h"
+#include "rules/rule_loader.h"
 
 struct hs_database;
 
@@ -22,7 +23,10 @@ struct HyperscanDatabases {
   size_t total_bytes() const;
 };
 
-// Checks every regex on its own first, so an error names its rule as "file:line: rule id: ...".
+// Checks every regex on its own, so an error names its rule as "file:line: rule id: ...": one that
+// Hyperscan rejects, or one that can match the empty string.
+void FindRegexProblems(const PatternTable& patterns, const RuleSet& rules,
+                       std::vector<RuleProblem>* problems);
 absl::Status ValidateRegexes(const PatternTable& patterns, const RuleSet& rules);
 
 absl::Status CompileDatabases(const PatternTable& patterns, HyperscanDatabases* out);

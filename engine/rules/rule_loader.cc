@@ -46,7 +46,7 @@ bool IsValidRuleId(std::string_view id) {
 // Parses one file's rules; knows the file and the rule being read, for diagnostics.
 class PackParser {
  public:
-  PackParser(const std::string& file, std::vector<std::string>* problems)
+  PackParser(const std::string& file, std::vector<RuleProblem>* problems)
       : file_(file), problems_(problems) {}
 
   void ParseDocument(const YAML::Node& root, RuleSet* out) {
@@ -73,11 +73,7 @@ class PackParser {
 
  private:
   void Problem(int line, const std::string& rule_id, const std::string& reason) {
-    if (rule_id.empty()) {
-      problems_->push_back(absl::StrCat(file_, ":", line, ": ", reason));
-    } else {
-      problems_->push_back(absl::StrCat(file_, ":", line, ": ", rule_id, ": ", reason));
-    }
+    problems_->push_back({file_, line, rule_id, reason});
   }
 
   std::optional<std::string> Scalar(const YAML::Node& node, const Rule& rule,
@@ -389,12 +385,15 @@ class PackParser {
   }
 
   const std::string& file_;
-  std::vector<std::string>* problems_;
+  std::vector<RuleProblem>* problems_;
 };
 
-absl::Status ProblemsToStatus(const std::vector<std::string>& problems) {
+absl::Status ProblemsToStatus(const std::vector<RuleProblem>& problems) {
   if (problems.empty()) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  return absl::InvalidArgumentError(
+      absl::StrJoin(problems, "\n", [](std::string* out, const RuleProblem& problem) {
+        out->append(problem.ToString());
+      }));
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
@@ -412,36 +411,42 @@ bool IsRuleFile(const fs::path& path) {
 }
 
 void ParsePackInto(std::string_view text, const std::string& file, RuleSet* rules,
-                   std::vector<std::string>* problems) {
+                   std::vector<RuleProblem>* problems) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     PackParser(file, problems).ParseDocument(root, rules);
   } catch (const YAML::Exception& e) {
-    problems->push_back(absl::StrCat(file, ":", e.mark.line + 1, ": YAML: ", e.msg));
+    problems->push_back({file, e.mark.line + 1, "", absl::StrCat("YAML: ", e.msg)});
   }
 }
 
 }  // namespace
 
+std::string RuleProblem::ToString() const {
+  if (rule_id.empty()) return absl::StrCat(file, ":", line, ": ", message);
+  return absl::StrCat(file, ":", line, ": ", rule_id, ": ", message);
+}
+
 absl::Status ParseRulePack(std::string_view yaml_text, const std::string& file, RuleSet* rules) {
-  std::vector<std::string> problems;
+  std::vector<RuleProblem> problems;
   ParsePackInto(yaml_text, file, rules, &problems);
   return ProblemsToStatus(problems);
 }
 
-void CheckRuleSet(const RuleSet& rules, std::vector<std::string>* problems) {
+void CheckRuleSet(const RuleSet& rules, std::vector<RuleProblem>* problems) {
   absl::flat_hash_map<std::string_view, const Rule*> seen;
   for (const Rule& rule : rules.rules) {
     auto [it, inserted] = seen.emplace(rule.id, &rule);
     if (!inserted) {
-      problems->push_back(absl::StrCat(rule.file, ":", rule.line, ": ", rule.id,
-                                       ": duplicate id (first defined at ", it->second->file, ":",
-                                       it->second->line, ")"));
+      problems->push_back({rule.file, rule.line, rule.id,
+                           absl::StrCat("duplicate id (first defined at ", it->second->file, ":",
+                                        it->second->line, ")")});
     }
   }
 }
 
-absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths) {
+absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& paths, RuleSet* rules,
+                                             std::vector<RuleProblem>* problems) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -458,14 +463,22 @@ absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths) {
       files.push_back(path);
     }
   }
-  RuleSet rules;
-  std::vector<std::string> problems;
   for (const std::string& file : files) {
     absl::StatusOr<std::string> text = ReadWholeFile(file);
     if (!text.ok()) return text.status();
-    ParsePackInto(*text, file, &rules, &problems);
+    ParsePackInto(*text, file, rules, problems);
   }
-  CheckRuleSet(rules, &problems);
+  CheckRuleSet(*rules, problems);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths) {
+  RuleSet rules;
+  std::vector<RuleProblem> problems;
+  if (absl::Status status = LoadRulePacksCollectingProblems(paths, &rules, &problems);
+      !status.ok()) {
+    return status;
+  }
   if (!problems.empty()) return ProblemsToStatus(problems);
   if (rules.rules.empty()) {
     return absl::InvalidArgumentError(

@@ -10,6 +10,21 @@
 
 namespace listscan {
 
+// One problem of a rule pack, formatted "file:line: rule id: reason" (without the id when the
+// problem is not inside a rule).
+struct RuleProblem {
+  std::string file;
+  int line = 0;
+  std::string rule_id;
+  std::string message;
+  std::string ToString() const;
+};
+
+// Loads what it can and collects every problem (for `listscan lint`). Fails only when an input
+// cannot be read.
+absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& paths, RuleSet* rules,
+                                             std::vector<RuleProblem>* problems);
+
 // Every *.yaml / *.yml file under `paths` (folders recursively, in name order). All problems are
 // reported together, one per line, in an InvalidArgument status.
 absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths);
@@ -18,7 +33,7 @@ absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths);
 absl::Status ParseRulePack(std::string_view yaml_text, const std::string& file, RuleSet* rules);
 
 // Checks what spans packs: unique ids. Appends "file:line: id: reason" lines to `problems`.
-void CheckRuleSet(const RuleSet& rules, std::vector<std::string>* problems);
+void CheckRuleSet(const RuleSet& rules, std::vector<RuleProblem>* problems);
 
 // `--keywords FILE`: one literal per line, caseless, no word boundaries or evasion folding beyond
 // case and Unicode normalisation (like grep -F -i -f). Blank lines are skipped.

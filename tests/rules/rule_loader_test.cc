@@ -103,10 +103,10 @@ TEST_CASE("duplicate rule ids are reported with both places", "[rules]") {
       "    keywords: [magnet]\n";
   REQUIRE(ParseRulePack(rule, "one.yaml", &rules).ok());
   REQUIRE(ParseRulePack(rule, "two.yaml", &rules).ok());
-  std::vector<std::string> problems;
+  std::vector<RuleProblem> problems;
   CheckRuleSet(rules, &problems);
-  CHECK(problems == std::vector<std::string>{
-                        "two.yaml:2: a.b: duplicate id (first defined at one.yaml:2)"});
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].ToString() == "two.yaml:2: a.b: duplicate id (first defined at one.yaml:2)");
 }
 
 TEST_CASE("rule ids must be lower case", "[rules]") {
