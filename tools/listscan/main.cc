@@ -3,6 +3,7 @@
 
 #include "CLI/CLI.hpp"
 #include "exit_codes.h"
+#include "lint_command.h"
 #include "scan_command.h"
 #include "test_command.h"
 
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   int (*run)() = nullptr;
   listscan::cli::AddScanCommand(app, &run);
   listscan::cli::AddTestCommand(app, &run);
+  listscan::cli::AddLintCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

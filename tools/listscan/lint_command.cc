@@ -1,0 +1,264 @@
+// `listscan lint [PACK...]`: rule-pack errors and warnings as `file:line:col: severity: message`
+// or SARIF, for code review.
+#include "lint_command.h"
+
+#include <hs/hs.h>
+
+#include <chrono>
+#include <map>
+#include <regex>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "exit_codes.h"
+#include "listscan/scan_job.h"
+#include "match/hyperscan_databases.h"
+#include "match/pattern_table.h"
+#include "normalize/folded_text.h"
+#include "output/json_text.h"
+#include "rules/rule_loader.h"
+
+namespace listscan::cli {
+namespace {
+
+struct LintFlags {
+  std::vector<std::string> packs;
+  std::string format = "text";
+  bool strict = false;
+  std::string reference;
+  double max_share = 0.01;
+};
+
+LintFlags& Flags() {
+  static LintFlags flags;
+  return flags;
+}
+
+struct Diagnostic {
+  std::string file;
+  int line = 0;
+  std::string rule_id;
+  bool error = false;
+  std::string code;  // a stable name for the check, e.g. "no-examples"
+  std::string message;
+};
+
+// Compiling one pattern alone tells what it adds to the pack's compile time and database size.
+std::string PatternCost(const Pattern& pattern) {
+  const auto started = std::chrono::steady_clock::now();
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  const unsigned flags = pattern.is_regex ? HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST : 0;
+  if (hs_compile(pattern.expression.c_str(), flags, HS_MODE_BLOCK, nullptr, &db, &error) !=
+      HS_SUCCESS) {
+    if (error) hs_free_compile_error(error);
+    return "";
+  }
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  size_t bytes = 0;
+  hs_database_size(db, &bytes);
+  hs_free_database(db);
+  return absl::StrFormat(" (alone: %.1f ms to compile, %zu bytes of database)", ms, bytes);
+}
+
+void CheckSlowPatterns(const PatternTable& table, const RuleSet& rules,
+                       std::vector<Diagnostic>* out) {
+  static const std::regex kHugeRepeat(R"(\{\s*\d*\s*,\s*(\d{3,})\s*\})");
+  for (const Pattern& pattern : table.patterns()) {
+    std::string problem;
+    std::smatch repeat;
+    if (pattern.is_regex && std::regex_search(pattern.expression, repeat, kHugeRepeat) &&
+        std::stoi(repeat[1]) > 100) {
+      problem = absl::StrCat("regex /", pattern.expression, "/ has a large bounded repeat");
+    } else if (pattern.is_regex && (pattern.expression.rfind(".*", 0) == 0 ||
+                                    pattern.expression.rfind("^.*", 0) == 0)) {
+      problem = absl::StrCat("regex /", pattern.expression, "/ starts with .* (it adds nothing)");
+    } else if (!pattern.is_regex && pattern.normalized_keyword.size() < 3) {
+      problem = absl::StrCat("keyword \"", pattern.normalized_keyword,
+                             "\" is very short: it matches often and slows every scan");
+    }
+    if (problem.empty()) continue;
+    const Rule& rule = rules.rules[pattern.refs.front().rule];
+    out->push_back({rule.file, rule.line, rule.id, false, "slow-pattern",
+                    absl::StrCat(problem, PatternCost(pattern))});
+  }
+}
+
+// What a rule matches, in a canonical form: rules with equal signatures flag the same listings.
+std::string MatchSignature(const Rule& rule) {
+  auto terms = [](const std::vector<Term>& list) {
+    std::vector<std::string> parts;
+    for (const Term& term : list) {
+      if (term.is_regex()) {
+        parts.push_back("/" + term.regex + "/");
+        continue;
+      }
+      std::vector<std::string> words;
+      for (const auto& keyword : term.keywords) words.push_back(SkeletonKeyword(keyword));
+      std::sort(words.begin(), words.end());
+      parts.push_back(absl::StrJoin(words, "|"));
+    }
+    std::sort(parts.begin(), parts.end());
+    return absl::StrJoin(parts, ";");
+  };
+  std::vector<std::string> near;
+  for (const NearClause& clause : rule.near) {
+    near.push_back(absl::StrCat(terms({clause.a}), "~", clause.within, "~", terms({clause.b})));
+  }
+  std::vector<std::string> where;
+  for (const WhereFilter& filter : rule.where) {
+    where.push_back(absl::StrCat(filter.field, "=", absl::StrJoin(filter.values, ","), ":",
+                                 filter.min.value_or(-1), ":", filter.max.value_or(-1)));
+  }
+  return absl::StrCat("any ", terms(rule.any), "\nall ", terms(rule.all), "\nnone ",
+                      terms(rule.none), "\nnear ", absl::StrJoin(near, ";"), "\nexc ",
+                      terms(rule.exceptions), "\nwhere ", absl::StrJoin(where, ";"), "\nfields ",
+                      absl::StrJoin(rule.fields, ","), "\nev ", rule.allowed_evasions);
+}
+
+void CheckRuleHygiene(const RuleSet& rules, std::vector<Diagnostic>* out) {
+  std::map<std::string, const Rule*> signatures;
+  for (const Rule& rule : rules.rules) {
+    if (rule.flag_examples.empty() || rule.pass_examples.empty()) {
+      out->push_back({rule.file, rule.line, rule.id, false, "no-examples",
+                      rule.flag_examples.empty() ? "rule has no `flag` examples"
+                                                 : "rule has no `pass` examples"});
+    }
+    if (rule.legal_basis.empty()) {
+      out->push_back({rule.file, rule.line, rule.id, false, "no-legal-basis",
+                      "rule has no `legal_basis`"});
+    }
+    auto [it, inserted] = signatures.emplace(MatchSignature(rule), &rule);
+    if (!inserted) {
+      out->push_back({rule.file, rule.line, rule.id, false, "duplicate-match",
+                      absl::StrCat("matches exactly what ", it->second->id, " matches (",
+                                   it->second->file, ":", it->second->line, ")")});
+    }
+  }
+}
+
+absl::Status CheckReference(std::shared_ptr<const CompiledPack> pack, const LintFlags& flags,
+                            std::vector<Diagnostic>* out) {
+  ScanJobOptions job;
+  job.inputs = {flags.reference};
+  auto sink = OutputFile::Open("/dev/null");
+  if (!sink.ok()) return sink.status();
+  absl::StatusOr<ScanSummary> summary = RunScan(pack, job, sink->get(), nullptr);
+  if (!summary.ok()) return summary.status();
+  if (!summary->input_errors.empty()) return absl::UnavailableError(summary->input_errors[0]);
+  const double total = static_cast<double>(summary->counts.records_scanned);
+  const auto& rules = pack->rules().rules;
+  for (size_t r = 0; r < rules.size() && total > 0; ++r) {
+    const double share = static_cast<double>(summary->counts.listings_per_rule[r]) / total;
+    if (share <= flags.max_share) continue;
+    out->push_back({rules[r].file, rules[r].line, rules[r].id, false, "too-broad",
+                    absl::StrFormat("flags %.2f%% of the reference listings (%llu of %.0f), "
+                                    "more than --max-share %.2f%%",
+                                    share * 100,
+                                    static_cast<unsigned long long>(
+                                        summary->counts.listings_per_rule[r]),
+                                    total, flags.max_share * 100)});
+  }
+  return absl::OkStatus();
+}
+
+std::string SarifReport(const std::vector<Diagnostic>& diagnostics) {
+  std::string out =
+      "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+      "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"listscan lint\",\"version\":";
+  AppendJsonString(&out, LISTSCAN_VERSION);
+  out += "}},\"results\":[";
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    const Diagnostic& d = diagnostics[i];
+    out += i ? "," : "";
+    out += "{\"ruleId\":";
+    AppendJsonString(&out, d.code);
+    out += ",\"level\":";
+    AppendJsonString(&out, d.error ? "error" : "warning");
+    out += ",\"message\":{\"text\":";
+    AppendJsonString(&out, d.rule_id.empty() ? d.message : absl::StrCat(d.rule_id, ": ", d.message));
+    out += "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
+    AppendJsonString(&out, d.file);
+    absl::StrAppend(&out, "},\"region\":{\"startLine\":", std::max(d.line, 1),
+                    ",\"startColumn\":1}}}]}");
+  }
+  out += "]}]}\n";
+  return out;
+}
+
+int RunLint() {
+  const LintFlags& flags = Flags();
+  if (flags.packs.empty()) return ReportError(absl::InvalidArgumentError("lint: no rule packs given"));
+  RuleSet rules;
+  std::vector<RuleProblem> problems;
+  if (absl::Status status = LoadRulePacksCollectingProblems(flags.packs, &rules, &problems);
+      !status.ok()) {
+    return ReportError(status);
+  }
+  std::vector<Diagnostic> diagnostics;
+  for (const RuleProblem& problem : problems) {
+    diagnostics.push_back({problem.file, problem.line, problem.rule_id, true, "invalid-rule",
+                           problem.message});
+  }
+  if (!rules.rules.empty()) {
+    PatternTable table(rules);
+    std::vector<RuleProblem> regex_problems;
+    FindRegexProblems(table, rules, &regex_problems);
+    for (const RuleProblem& problem : regex_problems) {
+      diagnostics.push_back({problem.file, problem.line, problem.rule_id, true, "invalid-regex",
+                             problem.message});
+    }
+    CheckRuleHygiene(rules, &diagnostics);
+    CheckSlowPatterns(table, rules, &diagnostics);
+    const bool compiles = problems.empty() && regex_problems.empty();
+    if (!flags.reference.empty() && compiles) {
+      auto pack = CompiledPack::Compile(rules, CompileOptions{DefaultCacheDir()});
+      if (!pack.ok()) return ReportError(pack.status());
+      if (absl::Status status = CheckReference(*pack, flags, &diagnostics); !status.ok()) {
+        return ReportError(status);
+      }
+    }
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                   });
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : diagnostics) (d.error ? errors : warnings)++;
+  if (flags.format == "sarif") {
+    std::fputs(SarifReport(diagnostics).c_str(), stdout);
+  } else {
+    for (const Diagnostic& d : diagnostics) {
+      std::printf("%s:%d:1: %s: %s%s%s [%s]\n", d.file.c_str(), d.line,
+                  d.error ? "error" : "warning", d.rule_id.c_str(), d.rule_id.empty() ? "" : ": ",
+                  d.message.c_str(), d.code.c_str());
+    }
+    std::printf("%zu rules, %zu errors, %zu warnings\n", rules.rules.size(), errors, warnings);
+  }
+  if (std::fflush(stdout) != 0) return ReportError(absl::UnavailableError("standard output: write error"));
+  const bool failed = errors > 0 || (flags.strict && warnings > 0);
+  return failed ? kExitNotFound : kExitFound;
+}
+
+}  // namespace
+
+CLI::App* AddLintCommand(CLI::App& app, int (**run)()) {
+  LintFlags& flags = Flags();
+  CLI::App* lint = app.add_subcommand("lint", "Check rule packs for errors and risky rules");
+  lint->add_option("packs", flags.packs, "Rule pack files or folders")->required();
+  lint->add_option("--format", flags.format, "Output format")
+      ->check(CLI::IsMember({"text", "sarif"}))
+      ->capture_default_str();
+  lint->add_flag("--strict", flags.strict, "Treat warnings as errors");
+  lint->add_option("--reference", flags.reference,
+                   "A corpus of clean listings: warn about rules that flag too many of them");
+  lint->add_option("--max-share", flags.max_share,
+                   "Largest share of the reference corpus a rule may flag")
+      ->capture_default_str();
+  lint->callback([run] { *run = RunLint; });
+  return lint;
+}
+
+}  // namespace listscan::cli
