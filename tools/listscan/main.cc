@@ -3,6 +3,7 @@
 
 #include "CLI/CLI.hpp"
 #include "exit_codes.h"
+#include "diff_command.h"
 #include "lint_command.h"
 #include "scan_command.h"
 #include "test_command.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddScanCommand(app, &run);
   listscan::cli::AddTestCommand(app, &run);
   listscan::cli::AddLintCommand(app, &run);
+  listscan::cli::AddDiffCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
