@@ -80,9 +80,7 @@ Verdict VerdictOf(const std::vector<Hit>& hits, const Listing& listing, const Ru
     const std::string& id = rules.rules[hit.rule].id;
     if (verdict.rules.insert(id).second) {
       parts.push_back(absl::StrCat(
-          id, " \"",
-          std::string_view(listing.fields[hit.field].text).substr(hit.start, hit.end - hit.start),
-          "\""));
+          id, " \"", listing.fields[hit.field].text.substr(hit.start, hit.end - hit.start), "\""));
     }
   }
   verdict.summary = absl::StrJoin(parts, ", ");
