@@ -3,6 +3,7 @@
 
 #include "CLI/CLI.hpp"
 #include "exit_codes.h"
+#include "bench_command.h"
 #include "diff_command.h"
 #include "lint_command.h"
 #include "scan_command.h"
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddTestCommand(app, &run);
   listscan::cli::AddLintCommand(app, &run);
   listscan::cli::AddDiffCommand(app, &run);
+  listscan::cli::AddBenchCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,7 +16,7 @@ void AddPackFlags(CLI::App* command, PackOptions* options) {
   command->add_flag("--no-cache", options->no_cache, "Neither read nor write the cache");
 }
 
-absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options) {
+absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options) {
   if (options.rule_paths.empty() && options.keywords_file.empty()) {
     return absl::InvalidArgumentError("no rules: give --rules PATH or --keywords FILE");
   }
@@ -31,9 +31,15 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOpt
     if (!keywords.ok()) return keywords.status();
     for (Rule& rule : keywords->rules) rules.rules.push_back(std::move(rule));
   }
+  return rules;
+}
+
+absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options) {
+  absl::StatusOr<RuleSet> rules = LoadRuleSet(options);
+  if (!rules.ok()) return rules.status();
   CompileOptions compile;
   if (!options.no_cache) compile.cache_dir = options.cache_dir;
-  return CompiledPack::Compile(std::move(rules), compile);
+  return CompiledPack::Compile(std::move(*rules), compile);
 }
 
 }  // namespace listscan::cli

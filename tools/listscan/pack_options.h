@@ -20,7 +20,10 @@ struct PackOptions {
 
 void AddPackFlags(CLI::App* command, PackOptions* options);
 
-// Loads every pack and the keyword list, then compiles them (through the cache).
+// Loads every pack and the keyword list into one rule set.
+absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options);
+
+// LoadRuleSet, then compiles it (through the cache unless --no-cache).
 absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options);
 
 }  // namespace listscan::cli

@@ -1,0 +1,245 @@
+// `listscan bench --rules PACK... CORPUS...`: what a rule pack costs: compile time cold and
+// cached, database and scratch size, throughput per thread count, peak memory, and which rule
+// groups cost the most (measured by leaving each group out).
+#include "bench_command.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "exit_codes.h"
+#include "listscan/scan_job.h"
+#include "output/json_text.h"
+#include "pack_options.h"
+
+namespace listscan::cli {
+namespace {
+
+struct BenchFlags {
+  PackOptions pack;
+  std::vector<std::string> corpora;
+  std::vector<unsigned> threads;
+  std::string groups = "category";
+  bool json = false;
+  int repeat = 1;
+};
+
+BenchFlags& Flags() {
+  static BenchFlags flags;
+  return flags;
+}
+
+struct ThroughputRow {
+  unsigned threads = 0;
+  double seconds = 0;
+  double mb_per_s = 0;
+  double listings_per_s = 0;
+  double efficiency = 0;
+};
+
+struct GroupCost {
+  std::string group;
+  size_t rules = 0;
+  double compile_seconds = 0;  // what the group adds to a cold compile
+  double scan_seconds = 0;     // what the group adds to a one-thread scan
+};
+
+struct BenchResult {
+  CompileStats cold;
+  double cached_load_seconds = 0;
+  std::vector<ThroughputRow> throughput;
+  uint64_t bytes = 0;
+  uint64_t records = 0;
+  uint64_t flagged = 0;
+  long peak_rss_kib = 0;
+  std::vector<GroupCost> groups;
+};
+
+// The best of `repeat` runs, to damp noise from the rest of the machine.
+absl::StatusOr<ScanSummary> TimedScan(std::shared_ptr<const CompiledPack> pack,
+                                      const std::vector<std::string>& corpora, unsigned threads,
+                                      int repeat) {
+  std::optional<ScanSummary> best;
+  for (int i = 0; i < std::max(repeat, 1); ++i) {
+    ScanJobOptions job;
+    job.inputs = corpora;
+    job.threads = threads;
+    auto sink = OutputFile::Open("/dev/null");
+    if (!sink.ok()) return sink.status();
+    absl::StatusOr<ScanSummary> summary = RunScan(pack, job, sink->get(), nullptr);
+    if (!summary.ok()) return summary.status();
+    if (!summary->input_errors.empty()) return absl::UnavailableError(summary->input_errors[0]);
+    if (!best || summary->seconds < best->seconds) best = std::move(*summary);
+  }
+  return *best;
+}
+
+std::string GroupOf(const Rule& rule, const std::string& mode) {
+  return mode == "file" ? rule.file : std::string(CategoryName(rule.category));
+}
+
+absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
+  absl::StatusOr<RuleSet> rules = LoadRuleSet(flags.pack);
+  if (!rules.ok()) return rules.status();
+  BenchResult result;
+
+  auto cold = CompiledPack::Compile(*rules, CompileOptions{});
+  if (!cold.ok()) return cold.status();
+  result.cold = (*cold)->stats();
+
+  char dir_pattern[] = "/tmp/listscan-bench-XXXXXX";
+  const char* cache_dir = mkdtemp(dir_pattern);
+  if (cache_dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
+  auto stored = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
+  auto cached = stored.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : stored;
+  std::filesystem::remove_all(cache_dir);
+  if (!cached.ok()) return cached.status();
+  result.cached_load_seconds = (*cached)->stats().compile_seconds;
+
+  std::vector<unsigned> thread_counts = flags.threads;
+  if (thread_counts.empty()) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned t = 1; t < cores; t *= 2) thread_counts.push_back(t);
+    thread_counts.push_back(cores);
+  }
+  double single_rate = 0;
+  for (unsigned threads : thread_counts) {
+    auto summary = TimedScan(*cold, flags.corpora, threads, flags.repeat);
+    if (!summary.ok()) return summary.status();
+    ThroughputRow row;
+    row.threads = threads;
+    row.seconds = summary->seconds;
+    row.mb_per_s = static_cast<double>(summary->counts.bytes_read) / 1e6 / summary->seconds;
+    row.listings_per_s = static_cast<double>(summary->counts.records_read) / summary->seconds;
+    if (threads == 1) single_rate = row.mb_per_s;
+    row.efficiency = single_rate > 0 ? row.mb_per_s / single_rate / threads : 0;
+    result.throughput.push_back(row);
+    result.bytes = summary->counts.bytes_read;
+    result.records = summary->counts.records_read;
+    result.flagged = summary->counts.records_flagged;
+  }
+
+  if (flags.groups != "none") {
+    const double full_scan = result.throughput.front().seconds;
+    std::map<std::string, size_t> group_sizes;
+    for (const Rule& rule : rules->rules) ++group_sizes[GroupOf(rule, flags.groups)];
+    for (const auto& [group, size] : group_sizes) {
+      RuleSet without;
+      for (const Rule& rule : rules->rules) {
+        if (GroupOf(rule, flags.groups) != group) without.rules.push_back(rule);
+      }
+      GroupCost cost{group, size, result.cold.compile_seconds, full_scan};
+      if (!without.rules.empty()) {
+        auto pack = CompiledPack::Compile(std::move(without), CompileOptions{});
+        if (!pack.ok()) return pack.status();
+        auto summary = TimedScan(*pack, flags.corpora, result.throughput.front().threads, flags.repeat);
+        if (!summary.ok()) return summary.status();
+        cost.compile_seconds -= (*pack)->stats().compile_seconds;
+        cost.scan_seconds -= summary->seconds;
+      }
+      result.groups.push_back(cost);
+    }
+    std::sort(result.groups.begin(), result.groups.end(),
+              [](const GroupCost& a, const GroupCost& b) { return a.scan_seconds > b.scan_seconds; });
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  result.peak_rss_kib = usage.ru_maxrss;
+  return result;
+}
+
+std::string TextReport(const BenchResult& r) {
+  std::string out = absl::StrFormat(
+      "rules %zu, patterns %zu keywords + %zu regexes\n"
+      "compile cold %.3f s, load cached %.1f ms\n"
+      "database %.1f KiB, scratch %.1f KiB per thread\n"
+      "corpus %.1f MB, %llu listings, %llu flagged\n\n"
+      "threads   seconds     MB/s  listings/s  efficiency\n",
+      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns, r.cold.compile_seconds,
+      r.cached_load_seconds * 1e3, r.cold.database_bytes / 1024.0, r.cold.scratch_bytes / 1024.0,
+      r.bytes / 1e6, static_cast<unsigned long long>(r.records),
+      static_cast<unsigned long long>(r.flagged));
+  for (const ThroughputRow& row : r.throughput) {
+    absl::StrAppendFormat(&out, "%7u %9.3f %8.1f %11.0f %10.0f%%\n", row.threads, row.seconds,
+                          row.mb_per_s, row.listings_per_s, row.efficiency * 100);
+  }
+  absl::StrAppendFormat(&out, "\npeak RSS %.1f MiB\n", r.peak_rss_kib / 1024.0);
+  if (!r.groups.empty()) {
+    out += "\nrule group            rules  adds to scan  adds to compile\n";
+    for (const GroupCost& g : r.groups) {
+      absl::StrAppendFormat(&out, "%-20s %6zu  %10.3f s  %13.3f s\n", g.group, g.rules,
+                            g.scan_seconds, g.compile_seconds);
+    }
+  }
+  return out;
+}
+
+std::string JsonReport(const BenchResult& r) {
+  std::string out = absl::StrFormat(
+      "{\"rules\":%zu,\"keyword_patterns\":%zu,\"regex_patterns\":%zu,\"compile_cold_s\":%.4f,"
+      "\"load_cached_s\":%.4f,\"database_bytes\":%zu,\"scratch_bytes\":%zu,\"corpus_bytes\":%llu,"
+      "\"listings\":%llu,\"flagged\":%llu,\"peak_rss_kib\":%ld,\"throughput\":[",
+      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns, r.cold.compile_seconds,
+      r.cached_load_seconds, r.cold.database_bytes, r.cold.scratch_bytes,
+      static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.records),
+      static_cast<unsigned long long>(r.flagged), r.peak_rss_kib);
+  for (size_t i = 0; i < r.throughput.size(); ++i) {
+    const ThroughputRow& row = r.throughput[i];
+    absl::StrAppendFormat(&out,
+                          "%s{\"threads\":%u,\"seconds\":%.4f,\"mb_per_s\":%.2f,"
+                          "\"listings_per_s\":%.1f,\"efficiency\":%.3f}",
+                          i ? "," : "", row.threads, row.seconds, row.mb_per_s,
+                          row.listings_per_s, row.efficiency);
+  }
+  out += "],\"groups\":[";
+  for (size_t i = 0; i < r.groups.size(); ++i) {
+    const GroupCost& g = r.groups[i];
+    out += i ? "," : "";
+    out += "{\"group\":";
+    AppendJsonString(&out, g.group);
+    absl::StrAppendFormat(&out, ",\"rules\":%zu,\"scan_s\":%.4f,\"compile_s\":%.4f}", g.rules,
+                          g.scan_seconds, g.compile_seconds);
+  }
+  out += "]}\n";
+  return out;
+}
+
+int RunBench() {
+  const BenchFlags& flags = Flags();
+  absl::StatusOr<BenchResult> result = Measure(flags);
+  if (!result.ok()) return ReportError(result.status());
+  const std::string report = flags.json ? JsonReport(*result) : TextReport(*result);
+  if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size() ||
+      std::fflush(stdout) != 0) {
+    return ReportError(absl::UnavailableError("standard output: write error"));
+  }
+  return kExitFound;
+}
+
+}  // namespace
+
+CLI::App* AddBenchCommand(CLI::App& app, int (**run)()) {
+  BenchFlags& flags = Flags();
+  CLI::App* bench = app.add_subcommand(
+      "bench", "Measure what a rule pack costs: compile time, memory and scan throughput");
+  AddPackFlags(bench, &flags.pack);
+  bench->add_option("corpus", flags.corpora, "Listing files or folders to scan")->required();
+  bench->add_option("--threads", flags.threads,
+                    "Thread counts to measure (default: 1, 2, 4, ... every core)")
+      ->delimiter(',');
+  bench->add_option("--groups", flags.groups, "Cost per rule group, by leaving each out")
+      ->check(CLI::IsMember({"category", "file", "none"}))
+      ->capture_default_str();
+  bench->add_option("--repeat", flags.repeat, "Runs per measurement; the fastest counts")
+      ->capture_default_str();
+  bench->add_flag("--json", flags.json, "Machine-readable report");
+  bench->callback([run] { *run = RunBench; });
+  return bench;
+}
+
+}  // namespace listscan::cli
