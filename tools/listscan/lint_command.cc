@@ -75,7 +75,10 @@ void CheckSlowPatterns(const PatternTable& table, const RuleSet& rules,
     } else if (pattern.is_regex && (pattern.expression.rfind(".*", 0) == 0 ||
                                     pattern.expression.rfind("^.*", 0) == 0)) {
       problem = absl::StrCat("regex /", pattern.expression, "/ starts with .* (it adds nothing)");
-    } else if (!pattern.is_regex && pattern.normalized_keyword.size() < 3) {
+    } else if (!pattern.is_regex && pattern.normalized_keyword.size() < 3 &&
+               std::any_of(pattern.refs.begin(), pattern.refs.end(),
+                           [](const TermRef& ref) { return ref.clause == Clause::kAny; })) {
+      // Short keywords are fine as context (`all`, `near`); alone they flag too much.
       problem = absl::StrCat("keyword \"", pattern.normalized_keyword,
                              "\" is very short: it matches often and slows every scan");
     }
