@@ -8,6 +8,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "exit_codes.h"
 #include "input/record_reader.h"
@@ -25,6 +26,10 @@ namespace {
 struct TestFlags {
   PackOptions pack;
   std::vector<std::string> corpora;
+  std::vector<std::string> evals;
+  double min_recall = 0.95;
+  double min_evasive_recall = 0.90;
+  double max_unexpected = 0.02;
   std::string junit;
   bool quiet = false;
 };
@@ -87,30 +92,71 @@ absl::Status RunExamples(std::shared_ptr<const CompiledPack> pack, std::vector<C
   return absl::OkStatus();
 }
 
-// The "expect" list of a corpus record: rule ids or category names.
-std::optional<std::vector<std::string>> ReadExpect(std::string_view record,
-                                                   simdjson::dom::parser& parser) {
+struct Labels {
+  std::vector<std::string> expect;  // rule ids or category names
+  bool evasive = false;             // "evasion" is set: the listing hides its words
+};
+
+// The labels of a corpus record: "expect" (required) and "evasion" (optional).
+std::optional<Labels> ReadLabels(std::string_view record, simdjson::dom::parser& parser) {
   simdjson::dom::element root;
   if (parser.parse(record.data(), record.size()).get(root)) return std::nullopt;
   simdjson::dom::array expect;
   if (root["expect"].get_array().get(expect)) return std::nullopt;
-  std::vector<std::string> items;
+  Labels labels;
   for (auto item : expect) {
     std::string_view text;
     if (item.get_string().get(text)) return std::nullopt;
-    items.emplace_back(text);
+    labels.expect.emplace_back(text);
   }
-  return items;
+  std::string_view evasion;
+  labels.evasive = !root["evasion"].get_string().get(evasion) && !evasion.empty();
+  return labels;
 }
 
 struct CategoryTally {
-  uint64_t expected = 0;  // records that expect the category
-  uint64_t found = 0;     // ...and were flagged with it
-  uint64_t unexpected = 0;  // records flagged with it that did not expect it
+  uint64_t expected = 0;          // records that expect the category
+  uint64_t found = 0;             // ...and were flagged with it
+  uint64_t evasive_expected = 0;  // the same for records labelled with an evasion
+  uint64_t evasive_found = 0;
+  uint64_t unexpected = 0;        // records flagged with it that did not expect it
 };
 
+// A corpus is either a regression corpus (every record must get exactly its expected verdict) or
+// an evaluation corpus (only recall and unexpected-flag rates per category must meet targets).
+enum class CorpusMode { kRegression, kEvaluation };
+
+void AddEvaluationCases(const std::string& path, const std::map<std::string, CategoryTally>& tallies,
+                        uint64_t records, const TestFlags& flags, std::vector<CaseResult>* cases) {
+  for (const auto& [category, tally] : tallies) {
+    CaseResult result{path, absl::StrCat("quality of ", category), {}};
+    const double recall = tally.expected ? double(tally.found) / double(tally.expected) : 1.0;
+    const double evasive = tally.evasive_expected
+                               ? double(tally.evasive_found) / double(tally.evasive_expected)
+                               : 1.0;
+    const double unexpected = records ? double(tally.unexpected) / double(records) : 0.0;
+    if (recall < flags.min_recall) {
+      result.failures.push_back(absl::StrFormat("%s: %s: recall %.1f%% < %.1f%%", path, category,
+                                                recall * 100, flags.min_recall * 100));
+    }
+    if (evasive < flags.min_evasive_recall) {
+      result.failures.push_back(absl::StrFormat("%s: %s: evasive recall %.1f%% < %.1f%%", path,
+                                                category, evasive * 100,
+                                                flags.min_evasive_recall * 100));
+    }
+    if (unexpected > flags.max_unexpected) {
+      result.failures.push_back(absl::StrFormat("%s: %s: unexpected flags on %.2f%% of records > %.2f%%",
+                                                path, category, unexpected * 100,
+                                                flags.max_unexpected * 100));
+    }
+    cases->push_back(std::move(result));
+  }
+}
+
 absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::string& path,
-                       std::vector<CaseResult>* cases, bool quiet) {
+                       CorpusMode mode, const TestFlags& flags, std::vector<CaseResult>* cases) {
+  const bool quiet = flags.quiet;
+  uint64_t records = 0;
   InputOptions input;
   input.format = InputFormat::kJsonLines;
   auto reader = RecordReader::Open({path}, input);
@@ -133,9 +179,9 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
     }
     for (const RawRecord& record : batch->records) {
       CaseResult result{path, absl::StrCat("line ", record.line), {}};
-      auto expect = ReadExpect(record.bytes, expect_parser);
+      auto labels = ReadLabels(record.bytes, expect_parser);
       absl::Status parsed = parser.Parse(*batch->source, record, &listing);
-      if (!expect || !parsed.ok()) {
+      if (!labels || !parsed.ok()) {
         result.failures.push_back(absl::StrCat(
             path, ":", record.line, ": ",
             parsed.ok() ? "record needs an \"expect\" list of rule ids or categories"
@@ -150,13 +196,17 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
         flagged_rules.insert(rules[hit.rule].id);
         flagged_categories.insert(std::string(CategoryName(rules[hit.rule].category)));
       }
-      const std::set<std::string> wanted(expect->begin(), expect->end());
+      ++records;
+      const std::set<std::string> wanted(labels->expect.begin(), labels->expect.end());
       for (const std::string& item : wanted) {
         const bool is_category = ParseCategory(item).has_value();
         const bool found = is_category ? flagged_categories.count(item) : flagged_rules.count(item);
         if (is_category) {
-          ++tallies[item].expected;
-          if (found) ++tallies[item].found;
+          CategoryTally& tally = tallies[item];
+          ++tally.expected;
+          tally.found += found;
+          tally.evasive_expected += labels->evasive;
+          tally.evasive_found += labels->evasive && found;
         }
         if (!found) {
           result.failures.push_back(absl::StrCat(path, ":", record.line, ": ", listing.id,
@@ -175,22 +225,29 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
       for (const std::string& category : flagged_categories) {
         if (!wanted.count(category)) ++tallies[category].unexpected;
       }
-      cases->push_back(std::move(result));
+      if (mode == CorpusMode::kRegression) {
+        cases->push_back(std::move(result));
+      } else if (!quiet) {
+        for (const std::string& failure : result.failures) std::printf("miss %s\n", failure.c_str());
+      }
     }
   }
   for (const InputError& error : (*reader)->errors()) {
     return absl::UnavailableError(error.message);
   }
-  if (!quiet) {
-    std::printf("%s: per category: expected, found, recall, unexpected flags\n", path.c_str());
-    for (const auto& [category, tally] : tallies) {
-      std::printf("  %-13s %6llu %6llu %6.1f%% %6llu\n", category.c_str(),
-                  static_cast<unsigned long long>(tally.expected),
-                  static_cast<unsigned long long>(tally.found),
-                  tally.expected ? 100.0 * tally.found / tally.expected : 100.0,
-                  static_cast<unsigned long long>(tally.unexpected));
-    }
+  std::printf("%s: %llu records\n  %-13s %8s %6s %7s %8s %7s %10s\n", path.c_str(),
+              static_cast<unsigned long long>(records), "category", "expected", "found", "recall",
+              "evasive", "recall", "unexpected");
+  for (const auto& [category, tally] : tallies) {
+    std::printf("  %-13s %8llu %6llu %6.1f%% %8llu %6.1f%% %10llu\n", category.c_str(),
+                static_cast<unsigned long long>(tally.expected),
+                static_cast<unsigned long long>(tally.found),
+                tally.expected ? 100.0 * tally.found / tally.expected : 100.0,
+                static_cast<unsigned long long>(tally.evasive_expected),
+                tally.evasive_expected ? 100.0 * tally.evasive_found / tally.evasive_expected : 100.0,
+                static_cast<unsigned long long>(tally.unexpected));
   }
+  if (mode == CorpusMode::kEvaluation) AddEvaluationCases(path, tallies, records, flags, cases);
   return absl::OkStatus();
 }
 
@@ -243,7 +300,14 @@ int RunTest() {
   std::vector<CaseResult> cases;
   if (absl::Status status = RunExamples(*pack, &cases); !status.ok()) return ReportError(status);
   for (const std::string& corpus : flags.corpora) {
-    if (absl::Status status = RunCorpus(*pack, corpus, &cases, flags.quiet); !status.ok()) {
+    if (absl::Status status = RunCorpus(*pack, corpus, CorpusMode::kRegression, flags, &cases);
+        !status.ok()) {
+      return ReportError(status);
+    }
+  }
+  for (const std::string& corpus : flags.evals) {
+    if (absl::Status status = RunCorpus(*pack, corpus, CorpusMode::kEvaluation, flags, &cases);
+        !status.ok()) {
       return ReportError(status);
     }
   }
@@ -272,6 +336,17 @@ CLI::App* AddTestCommand(CLI::App& app, int (**run)()) {
   AddPackFlags(test, &flags.pack);
   test->add_option("--corpus", flags.corpora,
                    "JSON Lines file whose records carry \"expect\": [rule ids or categories]");
+  test->add_option("--eval", flags.evals,
+                   "Labelled JSON Lines corpus (\"expect\", optional \"evasion\"): check recall "
+                   "and unexpected flags per category against the targets below");
+  test->add_option("--min-recall", flags.min_recall, "Per-category recall target for --eval")
+      ->capture_default_str();
+  test->add_option("--min-evasive-recall", flags.min_evasive_recall,
+                   "Per-category recall target on evasive records for --eval")
+      ->capture_default_str();
+  test->add_option("--max-unexpected", flags.max_unexpected,
+                   "Largest share of --eval records a category may flag unexpectedly")
+      ->capture_default_str();
   test->add_option("--junit", flags.junit, "Write a JUnit XML report to FILE");
   test->add_flag("-q,--quiet", flags.quiet, "Only failures and the closing count");
   test->callback([run] { *run = RunTest; });
