@@ -1,4 +1,6 @@
-// Scanner: fold each field, run both databases, map hits to original offsets, evaluate rules.
+// Scanner: fold every field of a group of listings into two views laid end to end, run each
+// database once over them, then map the few candidate matches back to their field, check word
+// boundaries, name evasions, and evaluate the rules of the listings that have hits.
 #include "listscan/scanner.h"
 
 #include <hs/hs.h>
@@ -14,9 +16,13 @@
 namespace listscan {
 namespace {
 
+// Fields are separated by a newline in both views: a non-word byte that no folded keyword
+// contains (the skeleton turns text newlines into spaces).
+constexpr char kFieldSeparator = '\n';
+
 struct RawMatch {
   uint32_t pattern_index;  // index into the database's id list
-  uint32_t from;
+  uint32_t from;           // regexes only; keywords know their length
   uint32_t to;
 };
 
@@ -27,9 +33,27 @@ int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to
   return 0;
 }
 
-// Word boundary at `position` of the skeleton, between the byte before and the byte at it.
-// Digits read as letters next to real letters also count ("Viagra100mg"), since sellers glue
-// doses and names together.
+// Where one field's folded text lies in the joined views.
+struct FieldSpan {
+  uint32_t listing;
+  uint32_t field;
+  uint32_t skeleton_begin;
+  uint32_t skeleton_end;
+  uint32_t normalized_begin;
+  uint32_t normalized_end;
+};
+
+// A candidate match located in its field (local offsets into that field's views).
+struct LocatedMatch {
+  uint32_t span;
+  uint32_t pattern;  // index into PatternTable::patterns()
+  uint32_t from;
+  uint32_t to;
+  bool regex;
+};
+
+// Word boundary at `position` of a field's skeleton. Digits read as letters next to real letters
+// also count ("Viagra100mg"), since sellers glue doses and names together.
 bool IsBoundary(const FoldedText& text, uint32_t position) {
   if (position == 0 || position >= text.skeleton.size()) return true;
   const auto before = static_cast<unsigned char>(text.skeleton[position - 1]);
@@ -54,10 +78,8 @@ void NormalizedOfSkeletonSpan(const FoldedText& text, uint32_t begin, uint32_t e
   }
 }
 
-uint8_t NormalizedEvasions(const FoldedText& text, uint32_t begin, uint32_t end) {
+uint8_t NormalizedEvasions(const FoldedText& text, uint32_t from, uint32_t to) {
   uint8_t bits = 0;
-  const uint32_t from = text.skeleton_to_normalized[begin];
-  const uint32_t to = text.skeleton_to_normalized[end - 1] + 1;
   for (uint32_t i = from; i < to; ++i) bits |= text.normalized_evasions[i];
   return bits;
 }
@@ -67,9 +89,16 @@ uint8_t NormalizedEvasions(const FoldedText& text, uint32_t begin, uint32_t end)
 struct Scanner::State {
   hs_scratch_t* scratch = nullptr;
   FoldedText folded;
+  std::string skeleton;
+  std::string normalized;
+  std::vector<FieldSpan> spans;
+  std::vector<uint32_t> skeleton_starts;    // spans[i].skeleton_begin, for binary search
+  std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
   std::vector<RawMatch> raw;
+  std::vector<LocatedMatch> located;
   std::vector<PatternHit> pattern_hits;
-  std::string span;
+  std::string span_text;
+  std::vector<std::vector<Hit>> single;
   std::unique_ptr<RuleEvaluator> evaluator;
   ~State() {
     if (scratch) hs_free_scratch(scratch);
@@ -95,59 +124,132 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const C
 }
 
 absl::Status Scanner::Scan(const Listing& listing, std::vector<Hit>* hits) {
-  hits->clear();
+  static thread_local std::vector<Listing> one(1);
+  one[0] = listing;
+  absl::Status status = ScanMany(one, 1, &state_->single);
+  if (status.ok()) hits->swap(state_->single[0]);
+  return status;
+}
+
+absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t count,
+                               std::vector<std::vector<Hit>>* hits) {
   State& s = *state_;
   const PatternTable& table = pack_->patterns();
   const HyperscanDatabases& dbs = pack_->databases();
-  s.pattern_hits.clear();
-  for (uint32_t field = 0; field < listing.fields.size(); ++field) {
-    const std::string& original = listing.fields[field].text;
-    if (original.empty()) continue;
-    FoldText(original, &s.folded);
-    const FoldedText& folded = s.folded;
+  if (hits->size() < count) hits->resize(count);
+  for (size_t i = 0; i < count; ++i) (*hits)[i].clear();
 
-    if (dbs.literal && !folded.skeleton.empty()) {
-      s.raw.clear();
-      if (hs_scan(dbs.literal, folded.skeleton.data(), folded.skeleton.size(), 0, s.scratch,
-                  CollectMatch, &s.raw) != HS_SUCCESS) {
-        return absl::InternalError(absl::StrCat("Hyperscan scan failed on listing ", listing.id));
-      }
-      for (const RawMatch& match : s.raw) {
-        const uint32_t pattern_id = table.literal_ids()[match.pattern_index];
-        const Pattern& pattern = table.patterns()[pattern_id];
-        const uint32_t begin = match.to - static_cast<uint32_t>(pattern.expression.size());
-        if (pattern.word_boundaries &&
-            ((pattern.left_is_word && !IsBoundary(folded, begin)) ||
-             (pattern.right_is_word && !IsBoundary(folded, match.to)))) {
-          continue;
-        }
-        // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
-        NormalizedOfSkeletonSpan(folded, begin, match.to, &s.span);
-        const uint8_t evasions =
-            s.span == pattern.normalized_keyword
-                ? NormalizedEvasions(folded, begin, match.to) & ~pattern.keyword_evasions
-                : folded.SkeletonEvasions(begin, match.to);
-        const auto [start, end] = folded.OriginalSpanOfSkeleton(begin, match.to);
-        s.pattern_hits.push_back({pattern_id, field, start, end, evasions});
-      }
-    }
-    if (dbs.regex && !folded.normalized.empty()) {
-      s.raw.clear();
-      if (hs_scan(dbs.regex, folded.normalized.data(), folded.normalized.size(), 0, s.scratch,
-                  CollectMatch, &s.raw) != HS_SUCCESS) {
-        return absl::InternalError(absl::StrCat("Hyperscan scan failed on listing ", listing.id));
-      }
-      for (const RawMatch& match : s.raw) {
-        if (match.to <= match.from) continue;
-        uint8_t evasions = 0;
-        for (uint32_t i = match.from; i < match.to; ++i) evasions |= folded.normalized_evasions[i];
-        const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
-        s.pattern_hits.push_back(
-            {table.regex_ids()[match.pattern_index], field, start, end, evasions});
-      }
+  // 1. Fold every field and lay the views end to end.
+  s.skeleton.clear();
+  s.normalized.clear();
+  s.spans.clear();
+  s.skeleton_starts.clear();
+  s.normalized_starts.clear();
+  for (uint32_t l = 0; l < count; ++l) {
+    const Listing& listing = listings[l];
+    for (uint32_t f = 0; f < listing.fields.size(); ++f) {
+      if (listing.fields[f].text.empty()) continue;
+      FoldText(listing.fields[f].text, &s.folded);
+      FieldSpan span{l, f, static_cast<uint32_t>(s.skeleton.size()), 0,
+                     static_cast<uint32_t>(s.normalized.size()), 0};
+      s.skeleton += s.folded.skeleton;
+      s.normalized += s.folded.normalized;
+      span.skeleton_end = static_cast<uint32_t>(s.skeleton.size());
+      span.normalized_end = static_cast<uint32_t>(s.normalized.size());
+      s.skeleton.push_back(kFieldSeparator);
+      s.normalized.push_back(kFieldSeparator);
+      s.spans.push_back(span);
+      s.skeleton_starts.push_back(span.skeleton_begin);
+      s.normalized_starts.push_back(span.normalized_begin);
     }
   }
-  if (!s.pattern_hits.empty()) s.evaluator->Evaluate(listing, s.pattern_hits, hits);
+  if (s.spans.empty()) return absl::OkStatus();
+
+  // 2. One scan per database; 3. locate each candidate in its field.
+  s.located.clear();
+  auto run = [&](hs_database_t* db, const std::string& view, bool regex,
+                 const std::vector<uint32_t>& starts) -> absl::Status {
+    if (!db) return absl::OkStatus();
+    s.raw.clear();
+    if (hs_scan(db, view.data(), static_cast<unsigned>(view.size()), 0, s.scratch, CollectMatch,
+                &s.raw) != HS_SUCCESS) {
+      return absl::InternalError(absl::StrCat("Hyperscan scan failed near listing ",
+                                              listings[s.spans.front().listing].id));
+    }
+    for (const RawMatch& match : s.raw) {
+      const uint32_t pattern = regex ? table.regex_ids()[match.pattern_index]
+                                     : table.literal_ids()[match.pattern_index];
+      const uint32_t from =
+          regex ? match.from
+                : match.to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
+      const auto it = std::upper_bound(starts.begin(), starts.end(), from);
+      const auto span_index = static_cast<uint32_t>(it - starts.begin()) - 1;
+      const FieldSpan& span = s.spans[span_index];
+      const uint32_t begin = regex ? span.normalized_begin : span.skeleton_begin;
+      const uint32_t end = regex ? span.normalized_end : span.skeleton_end;
+      if (match.to > end || match.to <= from) continue;  // crosses into the next field
+      s.located.push_back({span_index, pattern, from - begin, match.to - begin, regex});
+    }
+    return absl::OkStatus();
+  };
+  if (absl::Status status = run(dbs.literal, s.skeleton, false, s.skeleton_starts); !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = run(dbs.regex, s.normalized, true, s.normalized_starts); !status.ok()) {
+    return status;
+  }
+  if (s.located.empty()) return absl::OkStatus();
+  std::stable_sort(s.located.begin(), s.located.end(),
+                   [](const LocatedMatch& a, const LocatedMatch& b) { return a.span < b.span; });
+
+  // 4. Per field with candidates: refold it for its offset maps and make pattern hits;
+  // 5. per listing with pattern hits: evaluate the rules.
+  s.pattern_hits.clear();
+  uint32_t current_listing = s.spans[s.located.front().span].listing;
+  auto flush = [&](uint32_t listing) {
+    if (!s.pattern_hits.empty()) {
+      s.evaluator->Evaluate(listings[listing], s.pattern_hits, &(*hits)[listing]);
+      s.pattern_hits.clear();
+    }
+  };
+  for (size_t i = 0; i < s.located.size();) {
+    const FieldSpan& span = s.spans[s.located[i].span];
+    if (span.listing != current_listing) {
+      flush(current_listing);
+      current_listing = span.listing;
+    }
+    const std::string& original = listings[span.listing].fields[span.field].text;
+    FoldText(original, &s.folded);
+    const FoldedText& folded = s.folded;
+    size_t j = i;
+    for (; j < s.located.size() && s.located[j].span == s.located[i].span; ++j) {
+      const LocatedMatch& match = s.located[j];
+      const Pattern& pattern = table.patterns()[match.pattern];
+      if (match.regex) {
+        const uint8_t evasions = NormalizedEvasions(folded, match.from, match.to);
+        const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
+        s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
+        continue;
+      }
+      if (pattern.word_boundaries &&
+          ((pattern.left_is_word && !IsBoundary(folded, match.from)) ||
+           (pattern.right_is_word && !IsBoundary(folded, match.to)))) {
+        continue;
+      }
+      // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
+      NormalizedOfSkeletonSpan(folded, match.from, match.to, &s.span_text);
+      const uint8_t evasions =
+          s.span_text == pattern.normalized_keyword
+              ? NormalizedEvasions(folded, folded.skeleton_to_normalized[match.from],
+                                   folded.skeleton_to_normalized[match.to - 1] + 1) &
+                    ~pattern.keyword_evasions
+              : folded.SkeletonEvasions(match.from, match.to);
+      const auto [start, end] = folded.OriginalSpanOfSkeleton(match.from, match.to);
+      s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
+    }
+    i = j;
+  }
+  flush(current_listing);
   return absl::OkStatus();
 }
 

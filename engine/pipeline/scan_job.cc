@@ -27,13 +27,18 @@ struct BatchResult {
   absl::Status status;
 };
 
+// Listings are matched in groups: two database scans per group instead of two per field.
+constexpr size_t kListingsPerGroup = 256;
+constexpr size_t kBytesPerGroup = 256 << 10;
+
 // Per-thread parser, scanner and buffers.
 struct Worker {
   explicit Worker(FieldSelection selection) : parser(std::move(selection)) {}
   ListingParser parser;
   std::unique_ptr<Scanner> scanner;
-  Listing listing;
-  std::vector<Hit> hits;
+  std::vector<Listing> listings;
+  std::vector<uint64_t> lines;
+  std::vector<std::vector<Hit>> hits;
   std::vector<RejectedRecord> rejected;
   std::vector<uint32_t> rules_seen;
 };
@@ -53,6 +58,34 @@ FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& 
   return result;
 }
 
+// Matches the parsed listings of a group and formats the flagged ones.
+absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
+                       const ScanJobOptions& options, BatchResult* result) {
+  if (count == 0) return absl::OkStatus();
+  if (absl::Status status = worker.scanner->ScanMany(worker.listings, count, &worker.hits);
+      !status.ok()) {
+    return status;
+  }
+  ScanCounts& counts = result->counts;
+  for (size_t i = 0; i < count; ++i) {
+    const std::vector<Hit>& hits = worker.hits[i];
+    if (hits.empty()) continue;
+    ++counts.records_flagged;
+    worker.rules_seen.clear();
+    for (const Hit& hit : hits) {
+      ++counts.hits_per_rule[hit.rule];
+      worker.rules_seen.push_back(hit.rule);
+    }
+    std::sort(worker.rules_seen.begin(), worker.rules_seen.end());
+    worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
+                            worker.rules_seen.end());
+    for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
+    AppendFlaggedListing(&result->flagged, worker.listings[i], result->batch.source->name,
+                         worker.lines[i], hits, pack.rules(), options.with_fields);
+  }
+  return absl::OkStatus();
+}
+
 void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& options,
                BatchResult* result) {
   const RecordBatch& batch = result->batch;
@@ -61,31 +94,32 @@ void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& o
   counts.listings_per_rule.assign(pack.rules().rules.size(), 0);
   counts.bytes_read = batch.input_bytes;
   worker.rejected = batch.rejected;
+  if (worker.listings.size() < kListingsPerGroup) worker.listings.resize(kListingsPerGroup);
+  worker.lines.resize(kListingsPerGroup);
+  size_t count = 0;
+  size_t group_bytes = 0;
   for (const RawRecord& record : batch.records) {
-    if (absl::Status parsed = worker.parser.Parse(*batch.source, record, &worker.listing);
+    if (absl::Status parsed = worker.parser.Parse(*batch.source, record, &worker.listings[count]);
         !parsed.ok()) {
       worker.rejected.push_back(
           {record.line, std::string(parsed.message()), RecordHead(record.bytes)});
       continue;
     }
     ++counts.records_scanned;
-    if (absl::Status scanned = worker.scanner->Scan(worker.listing, &worker.hits); !scanned.ok()) {
-      result->status = scanned;
-      return;
+    worker.lines[count++] = record.line;
+    group_bytes += record.bytes.size();
+    if (count == kListingsPerGroup || group_bytes >= kBytesPerGroup) {
+      if (absl::Status status = ScanGroup(worker, count, pack, options, result); !status.ok()) {
+        result->status = status;
+        return;
+      }
+      count = 0;
+      group_bytes = 0;
     }
-    if (worker.hits.empty()) continue;
-    ++counts.records_flagged;
-    worker.rules_seen.clear();
-    for (const Hit& hit : worker.hits) {
-      ++counts.hits_per_rule[hit.rule];
-      worker.rules_seen.push_back(hit.rule);
-    }
-    std::sort(worker.rules_seen.begin(), worker.rules_seen.end());
-    worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
-                            worker.rules_seen.end());
-    for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
-    AppendFlaggedListing(&result->flagged, worker.listing, batch.source->name, record.line,
-                         worker.hits, pack.rules(), options.with_fields);
+  }
+  if (absl::Status status = ScanGroup(worker, count, pack, options, result); !status.ok()) {
+    result->status = status;
+    return;
   }
   counts.records_rejected = worker.rejected.size();
   counts.records_read = counts.records_scanned + counts.records_rejected;
