@@ -195,9 +195,23 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
         return simdjson::SUCCESS;
       }
       default: {
+        // raw_json_token() does not validate: check the scalar first ("tru" is not JSON).
         std::string_view token = TrimToken(value.raw_json_token());
+        simdjson::error_code e = simdjson::SUCCESS;
+        if (type == od::json_type::number) {
+          od::number number;
+          e = value.get_number().get(number);
+        } else if (type == od::json_type::boolean) {
+          bool flag = false;
+          e = value.get_bool().get(flag);
+        } else {
+          bool is_null = false;
+          e = value.is_null().get(is_null);
+          if (!e && !is_null) e = simdjson::N_ATOM_ERROR;
+          if (!e) return simdjson::SUCCESS;
+        }
+        if (e) return e;
         if (json.path == selection_.id_field && type == od::json_type::number) out->id.assign(token);
-        if (type == od::json_type::null) return simdjson::SUCCESS;
         AddScalar(json.path, token, out);
         return simdjson::SUCCESS;
       }
