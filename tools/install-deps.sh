@@ -1,11 +1,17 @@
 #!/bin/sh
 # Installs the Debian 12 packages listscan builds and tests with; only the missing ones,
 # and runs `apt-get update` only when something is missing.
+# With --peers: also the benchmark peers that bench/run.sh compares against (optional; `make test`
+# never needs them; bench/install-peers.sh calls this).
 set -eu
 packages="cmake ninja-build g++ pkg-config make
   libhyperscan-dev libsimdjson-dev libabsl-dev libtbb-dev catch2
   libyaml-cpp-dev libcli11-dev libzstd-dev zlib1g-dev libutf8proc-dev libxxhash-dev
   zstd gzip python3 python3-yaml"
+peer_packages="libre2-dev libpcre2-dev ripgrep hyperfine"
+if [ "${1:-}" = "--peers" ]; then
+  packages="$packages $peer_packages"
+fi
 
 missing=""
 for p in $packages; do

@@ -12,17 +12,21 @@ namespace {
 
 using SV = std::string_view;
 
-constexpr SV kSyllables[] = {"nor", "vik", "lu", "mo", "ra", "tek", "sol", "ka", "zen", "ber", "fin", "ax",
-                             "el", "ia", "on", "tro", "vel", "mar", "li", "sto", "qu", "ix", "pa", "dor",
-                             "gen", "ul", "bri", "sa", "to", "ne", "ha", "ki", "ro", "ly", "sen", "dal"};
-constexpr SV kSellerSuffixes[] = {"Shop", "Store", "Trade", "24", "GmbH", "Sp. z o.o.", "SRL", "BV", "Outlet",
-                                  "Direct", "EU", "Market", "s.r.o.", "AB", "Kft.", "Lda", "SAS", "Home"};
-constexpr SV kConditions[] = {"new", "new", "new", "new", "new", "new", "new", "used", "used", "refurbished"};
+constexpr SV kSyllables[] = {"nor", "vik", "lu", "mo", "ra", "tek", "sol", "ka",  "zen",
+                             "ber", "fin", "ax", "el", "ia", "on",  "tro", "vel", "mar",
+                             "li",  "sto", "qu", "ix", "pa", "dor", "gen", "ul",  "bri",
+                             "sa",  "to",  "ne", "ha", "ki", "ro",  "ly",  "sen", "dal"};
+constexpr SV kSellerSuffixes[] = {"Shop",   "Store", "Trade",  "24",     "GmbH", "Sp. z o.o.",
+                                  "SRL",    "BV",    "Outlet", "Direct", "EU",   "Market",
+                                  "s.r.o.", "AB",    "Kft.",   "Lda",    "SAS",  "Home"};
+constexpr SV kConditions[] = {"new", "new", "new",  "new",  "new",
+                              "new", "new", "used", "used", "refurbished"};
 constexpr double kCategoryWeights[kProductCategoryCount] = {15, 25, 20, 12, 13, 15};
 constexpr double kMedianPrice[kProductCategoryCount] = {25, 30, 40, 20, 8, 15};
 
-constexpr SV kTitlePatterns[] = {"{b} {n} {a}, {c}, {s}", "{n} {s} {c} - {b}", "{a} {n} {m} {s} {s}",
-                                 "{b} {n} - {a}, {c}, {s}, {m}", "{n} {a} {c} {s}"};
+constexpr SV kTitlePatterns[] = {"{b} {n} {a}, {c}, {s}", "{n} {s} {c} - {b}",
+                                 "{a} {n} {m} {s} {s}", "{b} {n} - {a}, {c}, {s}, {m}",
+                                 "{n} {a} {c} {s}"};
 
 template <typename T>
 void AppendInteger(T value, int width, std::string* out) {
@@ -46,7 +50,8 @@ void TruncateAtSpace(size_t limit, std::string* text) {
   if (text->size() <= limit) return;
   const size_t space = text->rfind(' ', limit);
   text->resize(space == std::string::npos || space < limit / 2 ? limit : space);
-  while (!text->empty() && (text->back() == ',' || text->back() == ' ' || text->back() == '-')) text->pop_back();
+  while (!text->empty() && (text->back() == ',' || text->back() == ' ' || text->back() == '-'))
+    text->pop_back();
 }
 
 }  // namespace
@@ -64,7 +69,8 @@ ListingGenerator::ListingGenerator(const GeneratorOptions& options)
 
 std::string_view ListingGenerator::Header() const {
   if (options_.format == Format::kJsonl) return {};
-  return "id,title,description,brand,category,price,currency,country,seller_id,seller_name,color,material,"
+  return "id,title,description,brand,category,price,currency,country,seller_id,seller_name,color,"
+         "material,"
          "condition,tags\n";
 }
 
@@ -84,7 +90,9 @@ void ListingGenerator::ChoosePlant(Plant* plant) {
     while (!EvasionApplies(plant->item->term, plant->evasion));
   }
   const uint32_t field = random_.Below(20);
-  plant->field = field < 6 ? Plant::Field::kTitle : field < 17 ? Plant::Field::kDescription : Plant::Field::kTags;
+  plant->field = field < 6    ? Plant::Field::kTitle
+                 : field < 17 ? Plant::Field::kDescription
+                              : Plant::Field::kTags;
 }
 
 void ListingGenerator::AppendTemplate(std::string_view text, std::string* out) {
@@ -94,13 +102,27 @@ void ListingGenerator::AppendTemplate(std::string_view text, std::string* out) {
       continue;
     }
     switch (text[i + 1]) {
-      case 'n': out->append(noun_); break;
-      case 'a': out->append(random_.Pick(language_->adjectives)); break;
-      case 'c': out->append(random_.Pick(language_->colors)); break;
-      case 'm': out->append(random_.Pick(language_->materials)); break;
-      case 'b': out->append(brand_); break;
-      case 'q': AppendInteger(2 + random_.Below(60), 0, out); break;
-      case 's': out->append(random_.Pick(Specs(product_category_))); break;
+      case 'n':
+        out->append(noun_);
+        break;
+      case 'a':
+        out->append(random_.Pick(language_->adjectives));
+        break;
+      case 'c':
+        out->append(random_.Pick(language_->colors));
+        break;
+      case 'm':
+        out->append(random_.Pick(language_->materials));
+        break;
+      case 'b':
+        out->append(brand_);
+        break;
+      case 'q':
+        AppendInteger(2 + random_.Below(60), 0, out);
+        break;
+      case 's':
+        out->append(random_.Pick(Specs(product_category_)));
+        break;
     }
     i += 2;
   }
@@ -119,8 +141,8 @@ void ListingGenerator::BuildTitle(const Plant& plant) {
   }
   const RealNames* real = options_.real_names;
   if (real != nullptr && !real->empty() && random_.Chance(options_.real_name_rate)) {
-    const bool food = !real->food_names.empty() &&
-                      (real->electronics_titles.empty() || random_.Chance(0.6));
+    const bool food =
+        !real->food_names.empty() && (real->electronics_titles.empty() || random_.Chance(0.6));
     const std::vector<std::string>& pool = food ? real->food_names : real->electronics_titles;
     product_category_ = food ? ProductCategory::kFood : ProductCategory::kElectronics;
     category_name_ = kProductCategoryNames[static_cast<int>(product_category_)];
@@ -156,7 +178,8 @@ void ListingGenerator::BuildDescription(const Plant& plant) {
   while (description_.size() < target || !plant_done) {
     if (!description_.empty()) description_.append(sentence % 5 == 4 ? "\n\n" : " ");
     if (!plant_done && sentence >= plant_at) {
-      AppendPlantedSentence(*plant.item, language_->code, plant.evasion, random_, &description_, &surface_);
+      AppendPlantedSentence(*plant.item, language_->code, plant.evasion, random_, &description_,
+                            &surface_);
       description_.push_back('.');
       plant_done = true;
     } else if (random_.Chance(0.15)) {
@@ -184,9 +207,15 @@ void ListingGenerator::BuildTags(const Plant& plant) {
     std::string& tag = tags_[tag_count_];
     tag.clear();
     switch (random_.Below(3)) {
-      case 0: AppendTemplate("{a}", &tag); break;
-      case 1: AppendTemplate("{c}", &tag); break;
-      default: AppendTemplate("{s}", &tag); break;
+      case 0:
+        AppendTemplate("{a}", &tag);
+        break;
+      case 1:
+        AppendTemplate("{c}", &tag);
+        break;
+      default:
+        AppendTemplate("{s}", &tag);
+        break;
     }
     bool repeated = false;
     for (int k = 0; k < tag_count_; ++k) repeated = repeated || tags_[k] == tag;
@@ -226,7 +255,8 @@ bool ListingGenerator::AppendNext(std::string* out, std::string* labels) {
 
   double category_roll = random_.Unit() * 100.0;
   int category = 0;
-  while (category < kProductCategoryCount - 1 && (category_roll -= kCategoryWeights[category]) >= 0) ++category;
+  while (category < kProductCategoryCount - 1 && (category_roll -= kCategoryWeights[category]) >= 0)
+    ++category;
   product_category_ = static_cast<ProductCategory>(category);
   category_name_ = kProductCategoryNames[category];
 
@@ -234,12 +264,23 @@ bool ListingGenerator::AppendNext(std::string* out, std::string* labels) {
   if (random_.Chance(options_.positive_rate)) {
     ChoosePlant(&plant);
     switch (plant.item->category) {
-      case PlantCategory::kMedicines: category_name_ = "health"; break;
-      case PlantCategory::kSupplements: category_name_ = random_.Chance(0.5) ? "health" : "food"; break;
-      case PlantCategory::kCosmetics: product_category_ = ProductCategory::kBeauty; break;
-      case PlantCategory::kToys: product_category_ = ProductCategory::kToys; break;
-      case PlantCategory::kElectronics: product_category_ = ProductCategory::kElectronics; break;
-      case PlantCategory::kHiddenLinks: break;
+      case PlantCategory::kMedicines:
+        category_name_ = "health";
+        break;
+      case PlantCategory::kSupplements:
+        category_name_ = random_.Chance(0.5) ? "health" : "food";
+        break;
+      case PlantCategory::kCosmetics:
+        product_category_ = ProductCategory::kBeauty;
+        break;
+      case PlantCategory::kToys:
+        product_category_ = ProductCategory::kToys;
+        break;
+      case PlantCategory::kElectronics:
+        product_category_ = ProductCategory::kElectronics;
+        break;
+      case PlantCategory::kHiddenLinks:
+        break;
     }
     if (category_name_ != "health" && category_name_ != "food") {
       category_name_ = kProductCategoryNames[static_cast<int>(product_category_)];
@@ -262,13 +303,15 @@ bool ListingGenerator::AppendNext(std::string* out, std::string* labels) {
   BuildTags(plant);
 
   const int category_index = static_cast<int>(product_category_);
-  const double price = random_.LogNormal(std::log(kMedianPrice[category_index]), 0.8) * language_->price_scale;
+  const double price =
+      random_.LogNormal(std::log(kMedianPrice[category_index]), 0.8) * language_->price_scale;
   price_.clear();
   char digits[32];
   // Shop prices end in .99 or .49 above a few units, and keep their cents below.
   const double shown = price < 3.0 ? std::round(price * 100.0) / 100.0
                                    : std::floor(price) + (random_.Chance(0.7) ? 0.99 : 0.49);
-  const auto result = std::to_chars(digits, digits + sizeof digits, shown, std::chars_format::fixed, 2);
+  const auto result =
+      std::to_chars(digits, digits + sizeof digits, shown, std::chars_format::fixed, 2);
   price_.append(digits, result.ptr);
   color_ = random_.Pick(language_->colors);
   material_ = random_.Pick(language_->materials);
@@ -353,9 +396,15 @@ void ListingGenerator::WriteLabel(const Plant& plant, std::string* labels) const
   }
   labels->append(",\"field\":\"");
   switch (plant.field) {
-    case Plant::Field::kTitle: labels->append("title"); break;
-    case Plant::Field::kDescription: labels->append("description"); break;
-    case Plant::Field::kTags: labels->append(options_.format == Format::kJsonl ? "attributes.tags" : "tags"); break;
+    case Plant::Field::kTitle:
+      labels->append("title");
+      break;
+    case Plant::Field::kDescription:
+      labels->append("description");
+      break;
+    case Plant::Field::kTags:
+      labels->append(options_.format == Format::kJsonl ? "attributes.tags" : "tags");
+      break;
   }
   labels->append("\",\"language\":\"").append(language_->code);
   labels->append("\",\"text\":");

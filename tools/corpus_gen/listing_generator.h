@@ -20,11 +20,11 @@ enum class Format { kJsonl, kCsv };
 struct GeneratorOptions {
   uint64_t seed = 1;
   Format format = Format::kJsonl;
-  double positive_rate = 0.005;    // share of records that carry one planted positive
-  uint64_t sellers = 200000;       // drawn Zipf(1.1): a few sellers list most of the items
-  uint64_t brands = 20000;         // drawn Zipf(1.05)
+  double positive_rate = 0.005;           // share of records that carry one planted positive
+  uint64_t sellers = 200000;              // drawn Zipf(1.1): a few sellers list most of the items
+  uint64_t brands = 20000;                // drawn Zipf(1.05)
   const RealNames* real_names = nullptr;  // optional; not owned
-  double real_name_rate = 0.25;    // share of titles taken from `real_names` when given
+  double real_name_rate = 0.25;           // share of titles taken from `real_names` when given
 };
 
 class ListingGenerator {

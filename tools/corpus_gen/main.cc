@@ -1,7 +1,6 @@
 // listscan-gen: writes a deterministic synthetic marketplace corpus (JSON Lines or CSV, optionally
 // compressed) with labelled planted positives, or a keyword list for peer benchmarks.
 #include <CLI/CLI.hpp>
-
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -41,25 +40,36 @@ std::optional<uint64_t> ParseSize(std::string text) {
   if (error != std::errc() || number < 0) return std::nullopt;
   const std::string_view unit(end, static_cast<size_t>(text.data() + text.size() - end));
   double scale = 0;
-  if (unit.empty() || unit == "B") scale = 1;
-  else if (unit == "KB" || unit == "K") scale = 1e3;
-  else if (unit == "MB" || unit == "M") scale = 1e6;
-  else if (unit == "GB" || unit == "G") scale = 1e9;
-  else if (unit == "TB") scale = 1e12;
-  else if (unit == "KIB") scale = 1024.0;
-  else if (unit == "MIB") scale = 1024.0 * 1024;
-  else if (unit == "GIB") scale = 1024.0 * 1024 * 1024;
-  else return std::nullopt;
+  if (unit.empty() || unit == "B")
+    scale = 1;
+  else if (unit == "KB" || unit == "K")
+    scale = 1e3;
+  else if (unit == "MB" || unit == "M")
+    scale = 1e6;
+  else if (unit == "GB" || unit == "G")
+    scale = 1e9;
+  else if (unit == "TB")
+    scale = 1e12;
+  else if (unit == "KIB")
+    scale = 1024.0;
+  else if (unit == "MIB")
+    scale = 1024.0 * 1024;
+  else if (unit == "GIB")
+    scale = 1024.0 * 1024 * 1024;
+  else
+    return std::nullopt;
   return static_cast<uint64_t>(number * scale);
 }
 
 absl::Status WriteKeywords(const Flags& flags) {
   std::unique_ptr<OutputSink> sink;
-  if (absl::Status status = OutputSink::Open(flags.output, Compression::kNone, 0, &sink); !status.ok()) {
+  if (absl::Status status = OutputSink::Open(flags.output, Compression::kNone, 0, &sink);
+      !status.ok()) {
     return status;
   }
   std::string text;
-  for (const std::string& keyword : KeywordList(flags.keywords, flags.seed)) text.append(keyword).push_back('\n');
+  for (const std::string& keyword : KeywordList(flags.keywords, flags.seed))
+    text.append(keyword).push_back('\n');
   if (absl::Status status = sink->Write(text); !status.ok()) return status;
   return sink->Close();
 }
@@ -71,7 +81,8 @@ absl::Status WriteCorpus(const Flags& flags) {
   options.positive_rate = flags.positive_rate;
   RealNames real_names;
   if (!flags.real_names.empty()) {
-    if (absl::Status status = LoadRealNames(flags.real_names, flags.seed, 20000, &real_names); !status.ok()) {
+    if (absl::Status status = LoadRealNames(flags.real_names, flags.seed, 20000, &real_names);
+        !status.ok()) {
       return status;
     }
     options.real_names = &real_names;
@@ -80,23 +91,28 @@ absl::Status WriteCorpus(const Flags& flags) {
   uint64_t size_limit = 0;
   if (!flags.size.empty()) {
     const std::optional<uint64_t> parsed = ParseSize(flags.size);
-    if (!parsed) return absl::InvalidArgumentError(absl::StrCat("--size: cannot read \"", flags.size, "\""));
+    if (!parsed)
+      return absl::InvalidArgumentError(absl::StrCat("--size: cannot read \"", flags.size, "\""));
     size_limit = *parsed;
   }
   // Without --size or --records: a small corpus rather than an endless one.
-  const uint64_t record_limit = flags.records > 0 ? flags.records : size_limit > 0 ? UINT64_MAX : 10000;
+  const uint64_t record_limit = flags.records > 0 ? flags.records
+                                : size_limit > 0  ? UINT64_MAX
+                                                  : 10000;
   if (size_limit == 0) size_limit = UINT64_MAX;
 
   const Compression compression = flags.compress == "gzip"   ? Compression::kGzip
                                   : flags.compress == "zstd" ? Compression::kZstd
                                                              : Compression::kNone;
   std::unique_ptr<OutputSink> sink;
-  if (absl::Status status = OutputSink::Open(flags.output, compression, flags.level, &sink); !status.ok()) {
+  if (absl::Status status = OutputSink::Open(flags.output, compression, flags.level, &sink);
+      !status.ok()) {
     return status;
   }
   std::unique_ptr<OutputSink> label_sink;
   if (!flags.labels.empty()) {
-    if (absl::Status status = OutputSink::Open(flags.labels, Compression::kNone, 0, &label_sink); !status.ok()) {
+    if (absl::Status status = OutputSink::Open(flags.labels, Compression::kNone, 0, &label_sink);
+        !status.ok()) {
       return status;
     }
   }
@@ -143,11 +159,15 @@ absl::Status WriteCorpus(const Flags& flags) {
 int main(int argc, char** argv) {
   using listscan::corpus::Flags;
   Flags flags;
-  CLI::App app{"listscan-gen: a deterministic synthetic marketplace corpus with labelled planted positives"};
-  app.add_option("--seed", flags.seed, "Random seed; equal seeds give equal output")->capture_default_str();
-  auto* size = app.add_option("--size", flags.size,
-                              "Stop once the uncompressed corpus reaches SIZE (10MB, 1GB, 20GB, 512MiB)");
-  app.add_option("--records", flags.records, "Number of records (default 10000 when --size is absent)")
+  CLI::App app{
+      "listscan-gen: a deterministic synthetic marketplace corpus with labelled planted positives"};
+  app.add_option("--seed", flags.seed, "Random seed; equal seeds give equal output")
+      ->capture_default_str();
+  auto* size =
+      app.add_option("--size", flags.size,
+                     "Stop once the uncompressed corpus reaches SIZE (10MB, 1GB, 20GB, 512MiB)");
+  app.add_option("--records", flags.records,
+                 "Number of records (default 10000 when --size is absent)")
       ->excludes(size);
   app.add_option("--format", flags.format, "Record format")
       ->check(CLI::IsMember({"jsonl", "csv"}))
@@ -155,16 +175,19 @@ int main(int argc, char** argv) {
   app.add_option("--compress", flags.compress, "Output compression")
       ->check(CLI::IsMember({"none", "gzip", "zstd"}))
       ->capture_default_str();
-  app.add_option("--level", flags.level, "Compression level (0: gzip 6, zstd 3)")->check(CLI::Range(0, 19));
+  app.add_option("--level", flags.level, "Compression level (0: gzip 6, zstd 3)")
+      ->check(CLI::Range(0, 19));
   app.add_option("-o,--output", flags.output, "Output file (- : stdout)")->capture_default_str();
   app.add_option("--labels", flags.labels, "Write one JSON line per planted positive to FILE");
   app.add_option("--positive-rate", flags.positive_rate, "Share of records with a planted positive")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  app.add_option("--real-names", flags.real_names,
-                 "Shared data folder: mix in real product names (off-lifyzer, er-benchmark-products)");
-  app.add_option("--keywords", flags.keywords,
-                 "Write a keyword list of N lines instead of a corpus (real names first, then generated)")
+  app.add_option(
+      "--real-names", flags.real_names,
+      "Shared data folder: mix in real product names (off-lifyzer, er-benchmark-products)");
+  app.add_option(
+         "--keywords", flags.keywords,
+         "Write a keyword list of N lines instead of a corpus (real names first, then generated)")
       ->check(CLI::Range(1, 1000000));
   CLI11_PARSE(app, argc, argv);
 

@@ -23,7 +23,8 @@ class FileHandle {
       return absl::OkStatus();
     }
     file_ = std::fopen(path.c_str(), "wb");
-    if (file_ == nullptr) return absl::UnavailableError(absl::StrCat(path, ": ", std::strerror(errno)));
+    if (file_ == nullptr)
+      return absl::UnavailableError(absl::StrCat(path, ": ", std::strerror(errno)));
     return absl::OkStatus();
   }
   absl::Status Write(const void* data, size_t size) {
@@ -36,7 +37,8 @@ class FileHandle {
     if (file_ == nullptr) return absl::OkStatus();
     const bool failed = file_ == stdout ? std::fflush(file_) != 0 : std::fclose(file_) != 0;
     file_ = nullptr;
-    if (failed) return absl::DataLossError(absl::StrCat(path_, ": close failed: ", std::strerror(errno)));
+    if (failed)
+      return absl::DataLossError(absl::StrCat(path_, ": close failed: ", std::strerror(errno)));
     return absl::OkStatus();
   }
   ~FileHandle() { (void)Close(); }
@@ -49,7 +51,9 @@ class FileHandle {
 class PlainSink : public OutputSink {
  public:
   absl::Status Init(const std::string& path) { return file_.Open(path); }
-  absl::Status Write(std::string_view bytes) override { return file_.Write(bytes.data(), bytes.size()); }
+  absl::Status Write(std::string_view bytes) override {
+    return file_.Write(bytes.data(), bytes.size());
+  }
   absl::Status Close() override { return file_.Close(); }
 
  private:
@@ -61,7 +65,8 @@ class GzipSink : public OutputSink {
   absl::Status Init(const std::string& path, int level) {
     if (absl::Status status = file_.Open(path); !status.ok()) return status;
     // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
-    if (deflateInit2(&stream_, level == 0 ? 6 : level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&stream_, level == 0 ? 6 : level, Z_DEFLATED, 15 + 16, 8,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
       return absl::InternalError("zlib: deflateInit2 failed");
     }
     initialized_ = true;
@@ -87,7 +92,8 @@ class GzipSink : public OutputSink {
       stream_.avail_out = static_cast<uInt>(out_.size());
       result = deflate(&stream_, flush);
       if (result == Z_STREAM_ERROR) return absl::InternalError("zlib: deflate failed");
-      if (absl::Status status = file_.Write(out_.data(), out_.size() - stream_.avail_out); !status.ok()) {
+      if (absl::Status status = file_.Write(out_.data(), out_.size() - stream_.avail_out);
+          !status.ok()) {
         return status;
       }
     } while (stream_.avail_out == 0 || (flush == Z_FINISH && result != Z_STREAM_END));
@@ -123,7 +129,8 @@ class ZstdSink : public OutputSink {
     while (true) {
       ZSTD_outBuffer out = {out_.data(), out_.size(), 0};
       const size_t remaining = ZSTD_compressStream2(context_, &out, &in, mode);
-      if (ZSTD_isError(remaining)) return absl::InternalError(absl::StrCat("zstd: ", ZSTD_getErrorName(remaining)));
+      if (ZSTD_isError(remaining))
+        return absl::InternalError(absl::StrCat("zstd: ", ZSTD_getErrorName(remaining)));
       if (absl::Status status = file_.Write(out_.data(), out.pos); !status.ok()) return status;
       const bool done = mode == ZSTD_e_end ? remaining == 0 : in.pos == in.size;
       if (done) return absl::OkStatus();

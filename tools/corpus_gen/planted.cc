@@ -118,12 +118,18 @@ constexpr Template kHiddenLinkTemplates[] = {
 
 std::span<const Template> TemplatesFor(PlantCategory category) {
   switch (category) {
-    case PlantCategory::kMedicines: return kMedicineTemplates;
-    case PlantCategory::kSupplements: return kSupplementTemplates;
-    case PlantCategory::kCosmetics: return kCosmeticTemplates;
-    case PlantCategory::kToys: return kToyTemplates;
-    case PlantCategory::kElectronics: return kElectronicTemplates;
-    case PlantCategory::kHiddenLinks: return kHiddenLinkTemplates;
+    case PlantCategory::kMedicines:
+      return kMedicineTemplates;
+    case PlantCategory::kSupplements:
+      return kSupplementTemplates;
+    case PlantCategory::kCosmetics:
+      return kCosmeticTemplates;
+    case PlantCategory::kToys:
+      return kToyTemplates;
+    case PlantCategory::kElectronics:
+      return kElectronicTemplates;
+    case PlantCategory::kHiddenLinks:
+      return kHiddenLinkTemplates;
   }
   return kMedicineTemplates;
 }
@@ -164,45 +170,76 @@ void AppendCodepoint(char32_t cp, std::string* out) {
 // Cyrillic letters that look like Latin ones; 0 where there is none.
 char32_t Homoglyph(char c) {
   switch (c) {
-    case 'a': return U'\u0430';
-    case 'c': return U'\u0441';
-    case 'e': return U'\u0435';
-    case 'i': return U'\u0456';
-    case 'o': return U'\u043e';
-    case 'p': return U'\u0440';
-    case 's': return U'\u0455';
-    case 'x': return U'\u0445';
-    case 'y': return U'\u0443';
-    case 'A': return U'\u0410';
-    case 'B': return U'\u0412';
-    case 'C': return U'\u0421';
-    case 'E': return U'\u0415';
-    case 'H': return U'\u041d';
-    case 'I': return U'\u0406';
-    case 'K': return U'\u041a';
-    case 'M': return U'\u041c';
-    case 'O': return U'\u041e';
-    case 'P': return U'\u0420';
-    case 'S': return U'\u0405';
-    case 'T': return U'\u0422';
-    case 'X': return U'\u0425';
-    default: return 0;
+    case 'a':
+      return U'\u0430';
+    case 'c':
+      return U'\u0441';
+    case 'e':
+      return U'\u0435';
+    case 'i':
+      return U'\u0456';
+    case 'o':
+      return U'\u043e';
+    case 'p':
+      return U'\u0440';
+    case 's':
+      return U'\u0455';
+    case 'x':
+      return U'\u0445';
+    case 'y':
+      return U'\u0443';
+    case 'A':
+      return U'\u0410';
+    case 'B':
+      return U'\u0412';
+    case 'C':
+      return U'\u0421';
+    case 'E':
+      return U'\u0415';
+    case 'H':
+      return U'\u041d';
+    case 'I':
+      return U'\u0406';
+    case 'K':
+      return U'\u041a';
+    case 'M':
+      return U'\u041c';
+    case 'O':
+      return U'\u041e';
+    case 'P':
+      return U'\u0420';
+    case 'S':
+      return U'\u0405';
+    case 'T':
+      return U'\u0422';
+    case 'X':
+      return U'\u0425';
+    default:
+      return 0;
   }
 }
 
 bool IsLeetable(char lower) {
-  return lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 's' || lower == 't';
+  return lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 's' ||
+         lower == 't';
 }
 
 SV Leet(char lower, Random& random) {
   switch (lower) {
-    case 'a': return random.Chance(0.8) ? "4" : "@";
-    case 'e': return "3";
-    case 'i': return random.Chance(0.8) ? "1" : "!";
-    case 'o': return "0";
-    case 's': return random.Chance(0.7) ? "5" : "$";
-    case 't': return "7";
-    default: return {};
+    case 'a':
+      return random.Chance(0.8) ? "4" : "@";
+    case 'e':
+      return "3";
+    case 'i':
+      return random.Chance(0.8) ? "1" : "!";
+    case 'o':
+      return "0";
+    case 's':
+      return random.Chance(0.7) ? "5" : "$";
+    case 't':
+      return "7";
+    default:
+      return {};
   }
 }
 
@@ -220,10 +257,18 @@ void AppendCased(std::string_view term, Casing casing, std::string* out) {
   bool word_start = true;
   for (char c : term) {
     switch (casing) {
-      case Casing::kAsWritten: out->push_back(c); break;
-      case Casing::kLower: out->push_back(Lower(c)); break;
-      case Casing::kUpper: out->push_back(Upper(c)); break;
-      case Casing::kTitle: out->push_back(word_start ? Upper(c) : c); break;
+      case Casing::kAsWritten:
+        out->push_back(c);
+        break;
+      case Casing::kLower:
+        out->push_back(Lower(c));
+        break;
+      case Casing::kUpper:
+        out->push_back(Upper(c));
+        break;
+      case Casing::kTitle:
+        out->push_back(word_start ? Upper(c) : c);
+        break;
     }
     word_start = c == ' ';
   }
@@ -236,7 +281,8 @@ void AppendNumber(uint64_t value, std::string* out) {
 }
 
 void AppendPhone(Random& random, std::string* out) {
-  constexpr SV kPrefixes[] = {"+49 15", "+49 17", "+33 6", "+39 3", "+34 6", "+48 5", "+31 6", "+40 7"};
+  constexpr SV kPrefixes[] = {"+49 15", "+49 17", "+33 6", "+39 3",
+                              "+34 6",  "+48 5",  "+31 6", "+40 7"};
   out->append(random.Pick(std::span<const SV>(kPrefixes)));
   AppendNumber(random.Below(10), out);
   out->push_back(' ');
@@ -246,14 +292,14 @@ void AppendPhone(Random& random, std::string* out) {
 }  // namespace
 
 std::string_view PlantCategoryName(PlantCategory category) {
-  constexpr std::array<SV, kPlantCategoryCount> kNames = {"medicines", "supplements", "cosmetics",
-                                                           "toys", "electronics", "hidden_links"};
+  constexpr std::array<SV, kPlantCategoryCount> kNames = {
+      "medicines", "supplements", "cosmetics", "toys", "electronics", "hidden_links"};
   return kNames[static_cast<int>(category)];
 }
 
 std::string_view EvasionName(Evasion evasion) {
-  constexpr std::array<SV, kEvasionCount> kNames = {"none", "leet", "spacing", "homoglyph",
-                                                    "fullwidth", "zero_width"};
+  constexpr std::array<SV, kEvasionCount> kNames = {"none",      "leet",      "spacing",
+                                                    "homoglyph", "fullwidth", "zero_width"};
   return kNames[static_cast<int>(evasion)];
 }
 
@@ -344,10 +390,12 @@ void AppendEvaded(std::string_view term, Evasion evasion, Random& random, std::s
       }
       return;
     case Evasion::kZeroWidth: {
-      constexpr char32_t kInvisible[] = {U'\u200b', U'\u200b', U'\u200b', U'\u200c', U'\u200d', U'\u2060'};
+      constexpr char32_t kInvisible[] = {U'\u200b', U'\u200b', U'\u200b',
+                                         U'\u200c', U'\u200d', U'\u2060'};
       const size_t first = 1 + random.Below(static_cast<uint32_t>(cased.size() - 1));
-      const size_t second =
-          random.Chance(0.3) ? 1 + random.Below(static_cast<uint32_t>(cased.size() - 1)) : std::string::npos;
+      const size_t second = random.Chance(0.3)
+                                ? 1 + random.Below(static_cast<uint32_t>(cased.size() - 1))
+                                : std::string::npos;
       for (size_t i = 0; i < cased.size(); ++i) {
         if (i == first || i == second) AppendCodepoint(kInvisible[random.Below(6)], out);
         out->push_back(cased[i]);
@@ -385,8 +433,12 @@ void AppendPlantedSentence(const PlantItem& item, std::string_view language, Eva
           surface->assign(*out, start, out->size() - start);
           break;
         }
-        case 'q': AppendNumber(2 + random.Below(98), out); break;
-        case 'p': AppendPhone(random, out); break;
+        case 'q':
+          AppendNumber(2 + random.Below(98), out);
+          break;
+        case 'p':
+          AppendPhone(random, out);
+          break;
       }
       i += 2;
       continue;

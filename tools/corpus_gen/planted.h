@@ -11,7 +11,14 @@
 namespace listscan::corpus {
 
 // The rule categories of docs/rule-format.md, in that order.
-enum class PlantCategory { kMedicines, kSupplements, kCosmetics, kToys, kElectronics, kHiddenLinks };
+enum class PlantCategory {
+  kMedicines,
+  kSupplements,
+  kCosmetics,
+  kToys,
+  kElectronics,
+  kHiddenLinks
+};
 inline constexpr int kPlantCategoryCount = 6;
 std::string_view PlantCategoryName(PlantCategory category);
 

@@ -83,8 +83,7 @@ class Random {
 // Derflinger 1996), O(1) memory and time per draw, so a million sellers cost nothing.
 class ZipfDistribution {
  public:
-  ZipfDistribution(uint64_t n, double exponent)
-      : n_(static_cast<double>(n)), s_(exponent) {
+  ZipfDistribution(uint64_t n, double exponent) : n_(static_cast<double>(n)), s_(exponent) {
     h_x1_ = H(1.5) - 1.0;
     h_n_ = H(n_ + 0.5);
     threshold_ = 2.0 - HInverse(H(2.5) - std::exp(-s_ * std::log(2.0)));
@@ -118,7 +117,8 @@ class ZipfDistribution {
     return std::abs(x) > 1e-8 ? std::log1p(x) / x : 1.0 - x * (0.5 - x * (1.0 / 3.0 - 0.25 * x));
   }
   static double Helper2(double x) {  // expm1(x) / x
-    return std::abs(x) > 1e-8 ? std::expm1(x) / x : 1.0 + x * 0.5 * (1.0 + x / 3.0 * (1.0 + 0.25 * x));
+    return std::abs(x) > 1e-8 ? std::expm1(x) / x
+                              : 1.0 + x * 0.5 * (1.0 + x / 3.0 * (1.0 + 0.25 * x));
   }
 
   double n_;

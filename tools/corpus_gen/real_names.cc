@@ -33,7 +33,8 @@ absl::Status OpenFile(const std::string& path, File* file) {
 const std::vector<std::string>& BannedTerms() {
   static const std::vector<std::string> terms = [] {
     std::vector<std::string> lower(RealKeywords().begin(), RealKeywords().end());
-    for (const PlantItem& item : PlantItems()) lower.push_back(absl::AsciiStrToLower(std::string(item.term)));
+    for (const PlantItem& item : PlantItems())
+      lower.push_back(absl::AsciiStrToLower(std::string(item.term)));
     return lower;
   }();
   return terms;
@@ -64,10 +65,12 @@ absl::Status ForEachZstdLine(const std::string& path, OnLine on_line) {
     while (input.pos < input.size) {
       ZSTD_outBuffer output = {out.data(), out.size(), 0};
       const size_t result = ZSTD_decompressStream(context.get(), &output, &input);
-      if (ZSTD_isError(result)) return absl::DataLossError(absl::StrCat(path, ": ", ZSTD_getErrorName(result)));
+      if (ZSTD_isError(result))
+        return absl::DataLossError(absl::StrCat(path, ": ", ZSTD_getErrorName(result)));
       pending.append(out.data(), output.pos);
       size_t start = 0;
-      for (size_t newline; (newline = pending.find('\n', start)) != std::string::npos; start = newline + 1) {
+      for (size_t newline; (newline = pending.find('\n', start)) != std::string::npos;
+           start = newline + 1) {
         on_line(std::string_view(pending).substr(start, newline - start));
       }
       pending.erase(0, start);
@@ -77,7 +80,8 @@ absl::Status ForEachZstdLine(const std::string& path, OnLine on_line) {
   return absl::OkStatus();
 }
 
-absl::Status LoadFoodNames(const std::string& path, uint64_t seed, size_t max_food, RealNames* names) {
+absl::Status LoadFoodNames(const std::string& path, uint64_t seed, size_t max_food,
+                           RealNames* names) {
   simdjson::ondemand::parser parser;
   std::string padded;
   Random random(seed ^ 0x6f66666e616d6573ULL);
@@ -86,7 +90,8 @@ absl::Status LoadFoodNames(const std::string& path, uint64_t seed, size_t max_fo
     padded.assign(line);
     padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
     simdjson::ondemand::document doc;
-    if (parser.iterate(padded.data(), line.size(), padded.capacity()).get(doc) != simdjson::SUCCESS) return;
+    if (parser.iterate(padded.data(), line.size(), padded.capacity()).get(doc) != simdjson::SUCCESS)
+      return;
     std::string_view name;
     if (doc["product_name"].get_string().get(name) != simdjson::SUCCESS) return;
     std::string text = SanitizedText(name);
@@ -170,15 +175,17 @@ absl::Status LoadOffers(const std::string& path, RealNames* names) {
 
 }  // namespace
 
-absl::Status LoadRealNames(const std::string& data_dir, uint64_t seed, size_t max_food, RealNames* names) {
+absl::Status LoadRealNames(const std::string& data_dir, uint64_t seed, size_t max_food,
+                           RealNames* names) {
   const std::filesystem::path root(data_dir);
-  if (absl::Status status =
-          LoadFoodNames((root / "off-lifyzer" / "off_products.jsonl.zst").string(), seed, max_food, names);
+  if (absl::Status status = LoadFoodNames(
+          (root / "off-lifyzer" / "off_products.jsonl.zst").string(), seed, max_food, names);
       !status.ok()) {
     return status;
   }
   for (const char* file : {"Abt.csv", "Buy.csv", "AmazonProducts.csv", "GoogleProducts.csv"}) {
-    if (absl::Status status = LoadOffers((root / "er-benchmark-products" / file).string(), names); !status.ok()) {
+    if (absl::Status status = LoadOffers((root / "er-benchmark-products" / file).string(), names);
+        !status.ok()) {
       return status;
     }
   }

@@ -11,8 +11,8 @@
 namespace listscan::corpus {
 
 struct RealNames {
-  std::vector<std::string> food_names;           // off-lifyzer/off_products.jsonl.zst, product_name
-  std::vector<std::string> electronics_titles;   // er-benchmark-products/*.csv, name or title
+  std::vector<std::string> food_names;          // off-lifyzer/off_products.jsonl.zst, product_name
+  std::vector<std::string> electronics_titles;  // er-benchmark-products/*.csv, name or title
   std::vector<std::string> electronics_descriptions;
 
   bool empty() const { return food_names.empty() && electronics_titles.empty(); }

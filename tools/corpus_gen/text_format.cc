@@ -15,11 +15,21 @@ void AppendJsonString(std::string_view text, std::string* out) {
     out->append(text.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\t': out->append("\\t"); break;
-      case '\r': out->append("\\r"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
       default:
         out->append("\\u00");
         out->push_back(kHex[c >> 4]);
@@ -56,9 +66,12 @@ std::string SanitizedText(std::string_view text) {
     }
     size_t length = 0;
     uint32_t min = 0;
-    if ((c & 0xe0) == 0xc0) length = 2, min = 0x80;
-    else if ((c & 0xf0) == 0xe0) length = 3, min = 0x800;
-    else if ((c & 0xf8) == 0xf0) length = 4, min = 0x10000;
+    if ((c & 0xe0) == 0xc0)
+      length = 2, min = 0x80;
+    else if ((c & 0xf0) == 0xe0)
+      length = 3, min = 0x800;
+    else if ((c & 0xf8) == 0xf0)
+      length = 4, min = 0x10000;
     bool valid = length > 0 && i + length <= text.size();
     uint32_t cp = length > 0 ? c & (0x7f >> length) : 0;
     for (size_t k = 1; valid && k < length; ++k) {

@@ -19,16 +19,16 @@ using Words = std::span<const std::string_view>;
 // {q} a small number. Grammar (gender, case) is ignored on purpose: the text has to look and
 // scan like listings, not read like them.
 struct Language {
-  std::string_view code;       // ISO 639-1, as written to the labels
-  Words countries;             // ISO 3166-1 alpha-2, the first is the most common
-  std::string_view currency;   // ISO 4217
-  double price_scale;          // currency units per euro, roughly
+  std::string_view code;      // ISO 639-1, as written to the labels
+  Words countries;            // ISO 3166-1 alpha-2, the first is the most common
+  std::string_view currency;  // ISO 4217
+  double price_scale;         // currency units per euro, roughly
   std::array<Words, kProductCategoryCount> nouns;
   Words adjectives;
   Words colors;
   Words materials;
   Words sentences;
-  Words closings;              // shipping, returns and warranty lines
+  Words closings;  // shipping, returns and warranty lines
 };
 
 std::span<const Language> Languages();
