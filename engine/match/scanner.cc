@@ -199,8 +199,20 @@ absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t coun
     return status;
   }
   if (s.located.empty()) return absl::OkStatus();
-  std::stable_sort(s.located.begin(), s.located.end(),
-                   [](const LocatedMatch& a, const LocatedMatch& b) { return a.span < b.span; });
+  // Hyperscan reports every end of a regex match ("t.me/abcd", "t.me/abcde", ...): keep the
+  // longest per start. Keywords have one end per start anyway.
+  std::sort(s.located.begin(), s.located.end(), [](const LocatedMatch& a, const LocatedMatch& b) {
+    return std::tie(a.span, a.pattern, a.from, a.to) < std::tie(b.span, b.pattern, b.from, b.to);
+  });
+  size_t kept = 0;
+  for (size_t i = 0; i < s.located.size(); ++i) {
+    const bool longer_follows = i + 1 < s.located.size() &&
+                                s.located[i + 1].span == s.located[i].span &&
+                                s.located[i + 1].pattern == s.located[i].pattern &&
+                                s.located[i + 1].from == s.located[i].from;
+    if (!longer_follows) s.located[kept++] = s.located[i];
+  }
+  s.located.resize(kept);
 
   // 4. Per field with candidates: refold it for its offset maps and make pattern hits;
   // 5. per listing with pattern hits: evaluate the rules.

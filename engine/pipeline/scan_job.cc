@@ -2,6 +2,7 @@
 #include "listscan/scan_job.h"
 
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -204,6 +205,8 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
                     reader.file_bytes_consumed());
   };
 
+  // Allow more threads than cores when asked (oneTBB would cap the arena and warn otherwise).
+  tbb::global_control allow_threads(tbb::global_control::max_allowed_parallelism, threads);
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_pipeline(

@@ -7,7 +7,8 @@ namespace listscan::cli {
 
 void AddPackFlags(CLI::App* command, PackOptions* options) {
   command->add_option("-r,--rules", options->rule_paths,
-                      "Rule pack: a YAML file or a folder of them (repeatable)");
+                      "Rule pack: a YAML file or a folder of them (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("-k,--keywords", options->keywords_file,
                       "Ad-hoc pack: one literal per line, caseless, category adhoc");
   command->add_option("--cache-dir", options->cache_dir,

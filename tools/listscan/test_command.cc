@@ -335,10 +335,12 @@ CLI::App* AddTestCommand(CLI::App& app, int (**run)()) {
       "test", "Run every rule's flag/pass examples, and expected-verdict corpora, through the pack");
   AddPackFlags(test, &flags.pack);
   test->add_option("--corpus", flags.corpora,
-                   "JSON Lines file whose records carry \"expect\": [rule ids or categories]");
+                   "JSON Lines file whose records carry \"expect\": [rule ids or categories]")
+      ->allow_extra_args(false);
   test->add_option("--eval", flags.evals,
                    "Labelled JSON Lines corpus (\"expect\", optional \"evasion\"): check recall "
-                   "and unexpected flags per category against the targets below");
+                   "and unexpected flags per category against the targets below")
+      ->allow_extra_args(false);
   test->add_option("--min-recall", flags.min_recall, "Per-category recall target for --eval")
       ->capture_default_str();
   test->add_option("--min-evasive-recall", flags.min_evasive_recall,
