@@ -4,9 +4,10 @@
 measure.py --name NAME --group GROUP --corpus FILE [--slice FILE] [--max-seconds S] [--runs N]
            [--keywords N] [--summary FILE] [--hyperfine] --out RESULTS.jsonl -- COMMAND...
 
-COMMAND may contain {corpus}, replaced by the corpus it runs on. With --slice (a prefix of the
-corpus), the command first runs once on the slice; when the full corpus would take longer than
---max-seconds at that speed, it is measured on the slice instead and the record says so.
+COMMAND may contain {corpus}, replaced by the corpus it runs on. With --slice (prefixes of the
+corpus, smallest first), the command first runs once on each affordable slice; when the full
+corpus would take longer than --max-seconds by that estimate, it is measured on the largest slice
+probed instead, and the record says so.
 Every measurement starts with one untimed run (warm cache; its exit status must be 0 or 1, and its
 peak RSS and matched-line count are recorded), then N timed runs, by hyperfine when asked.
 """
@@ -75,7 +76,8 @@ def main():
     parser.add_argument("--name", required=True)
     parser.add_argument("--group", required=True)
     parser.add_argument("--corpus", required=True)
-    parser.add_argument("--slice")
+    parser.add_argument("--slice", action="append",
+                        help="a prefix of the corpus to probe on; repeat, smallest first")
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keywords", type=int)
@@ -96,14 +98,31 @@ def main():
     corpus = args.corpus
     note = ""
     warm = None
-    if args.slice:
+    full_size = os.path.getsize(args.corpus)
+    points = []  # (bytes, seconds) of the probes so far
+    for path in args.slice or []:
+        size = os.path.getsize(path)
+        # A larger probe only when the last one says it is affordable.
+        if points and points[-1][1] * size / points[-1][0] > args.max_seconds:
+            break
         clear_summary()
-        probe = run_once(command_for(args.slice))
-        estimate = probe[0] * os.path.getsize(args.corpus) / os.path.getsize(args.slice)
-        if probe[1] in (0, 1) and estimate > args.max_seconds:
-            corpus = args.slice
-            warm = probe  # the probe already warmed the cache for the slice
-            note = f"measured on the first {os.path.getsize(args.slice) / 1e6:.0f} MB (full corpus: ~{estimate:.0f} s)"
+        probe = run_once(command_for(path))
+        if probe[1] not in (0, 1):
+            break
+        points.append((size, probe[0]))
+        # Start-up cost (building an automaton, say) is not proportional to the input: with two
+        # probes, fit seconds = start + bytes / rate; with one, assume no start-up cost.
+        if len(points) >= 2 and points[-1][1] > points[-2][1]:
+            (s1, t1), (s2, t2) = points[-2:]
+            per_byte = (t2 - t1) / (s2 - s1)
+            estimate = t1 + per_byte * (full_size - s1)
+        else:
+            estimate = probe[0] * full_size / size
+        if estimate <= args.max_seconds:
+            corpus, warm, note = args.corpus, None, ""
+            break
+        corpus, warm = path, probe  # the probe already warmed the cache for this slice
+        note = f"measured on the first {size / 1e6:.0f} MB (full corpus: ~{estimate:.0f} s)"
     command = command_for(corpus)
     size = os.path.getsize(corpus)
 
@@ -119,10 +138,12 @@ def main():
     else:
         times = timed_runs(command, args.runs, args.hyperfine) or [warm_seconds]
         mean = statistics.mean(times)
+        # MB/s from the fastest run, as `listscan bench` does: on a shared machine it is the run
+        # least disturbed by others.
         record.update(seconds=mean, stddev=statistics.stdev(times) if len(times) > 1 else 0.0,
-                      min_seconds=min(times), runs=len(times), mb_per_s=size / 1e6 / mean,
+                      min_seconds=min(times), runs=len(times), mb_per_s=size / 1e6 / min(times),
                       max_rss_kib=rss_kib, matched_lines=matched_lines(out, err, args.summary))
-        print(f"  {args.name:<34} {mean:8.2f} s  {size / 1e6 / mean:8.1f} MB/s  {rss_kib / 1024:7.1f} MiB"
+        print(f"  {args.name:<34} {min(times):8.2f} s  {record['mb_per_s']:8.1f} MB/s  {rss_kib / 1024:7.1f} MiB"
               f"  matched {record['matched_lines']}  {note}", file=sys.stderr)
     with open(args.out, "a", encoding="utf-8") as f:
         f.write(json.dumps(record) + "\n")

@@ -9,9 +9,10 @@
 #   --large       add a 10 GB point to the input-size scaling (about 10 GB of disk in BENCH_WORK)
 # Environment (defaults):
 #   BUILD_DIR=build  BENCH_SIZE=1GB  BENCH_SEED=42  BENCH_KEYWORDS=2000  BENCH_RUNS=3
-#   BENCH_WORK=bench/work (corpora; reused between runs)  BENCH_SLICE=10MB (the probe: every tool
-#   runs on it once first, to estimate its time on the full corpus)
-#   BENCH_MAX_SECONDS=120 (a tool slower than this on the full corpus is timed on the probe slice)
+#   BENCH_WORK=bench/work (corpora; reused between runs)
+#   BENCH_SLICE=10MB BENCH_SLICE2=100MB (probes: each tool runs on these prefixes first, the second
+#   only when affordable, to estimate its time on the full corpus)
+#   BENCH_MAX_SECONDS=120 (a tool slower than this on the full corpus is timed on a probe slice)
 #   BENCH_PLOTS=docs (where the SVGs go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-scaling) scaling=0 ;;
     --large) large=1 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -34,6 +35,7 @@ KEYWORDS=${BENCH_KEYWORDS:-2000}
 RUNS=${BENCH_RUNS:-3}
 WORK=${BENCH_WORK:-bench/work}
 SLICE_SIZE=${BENCH_SLICE:-10MB}
+SLICE2_SIZE=${BENCH_SLICE2:-100MB}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-120}
 PLOTS=${BENCH_PLOTS:-docs}
 THREADS=$(nproc)
@@ -81,7 +83,9 @@ measure() {
   shift 4
   # The size scaling measures each size whole; elsewhere a very slow tool is timed on the slice.
   local slice=()
-  if [ "$group" != size ]; then slice=(--slice "$SLICE" --max-seconds "$MAX_SECONDS"); fi
+  if [ "$group" != size ]; then
+    slice=(--slice "$SLICE" --slice "$SLICE2" --max-seconds "$MAX_SECONDS")
+  fi
   python3 bench/measure.py --name "$name" --group "$group" --corpus "$corpus_path" \
     "${slice[@]}" --runs "$RUNS" --keywords "$count" "${hyperfine_flag[@]}" --out "$RESULTS" "$@"
 }
@@ -110,6 +114,7 @@ rg_case() {
 
 CORPUS=$(corpus "$SIZE")
 SLICE=$(corpus "$SLICE_SIZE")
+SLICE2=$(corpus "$SLICE2_SIZE")
 KW=$(keywords "$KEYWORDS")
 records=$(sed -n 's/.*: \([0-9]*\) records, \([0-9]*\) planted.*/\1/p' "$CORPUS.log")
 planted=$(sed -n 's/.*: \([0-9]*\) records, \([0-9]*\) planted.*/\2/p' "$CORPUS.log")
