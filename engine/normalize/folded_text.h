@@ -47,11 +47,17 @@ struct FoldedText {
   std::pair<uint32_t, uint32_t> OriginalSpanOfSkeleton(uint32_t begin, uint32_t end) const;
   // OR of the evasion bits of skeleton[begin, end).
   uint8_t SkeletonEvasions(uint32_t begin, uint32_t end) const;
+
+  std::string leet_scratch;  // the normalized view with leetspeak undone, before joining
 };
 
 // Folds `original` into `out`, reusing its buffers (no allocation once they have grown).
 // One table-driven pass for `normalized`, one linear pass for `skeleton`.
 void FoldText(std::string_view original, FoldedText* out);
+
+// Only the two views, without offset maps or evasion bits: what a database scan needs. The maps
+// are built later (FoldText) for the few fields that have candidate matches.
+void FoldViews(std::string_view original, FoldedText* out);
 
 // The same folds applied to a rule's keyword, so keywords and text meet in the same space.
 // Keywords fold without the spacing join (a keyword's own spaces are kept, as one space).
