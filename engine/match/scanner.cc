@@ -149,7 +149,7 @@ absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t coun
     const Listing& listing = listings[l];
     for (uint32_t f = 0; f < listing.fields.size(); ++f) {
       if (listing.fields[f].text.empty()) continue;
-      FoldText(listing.fields[f].text, &s.folded);
+      FoldViews(listing.fields[f].text, &s.folded);
       FieldSpan span{l, f, static_cast<uint32_t>(s.skeleton.size()), 0,
                      static_cast<uint32_t>(s.normalized.size()), 0};
       s.skeleton += s.folded.skeleton;

@@ -101,7 +101,7 @@ TEST_CASE("an invalid regex names its file, line and rule", "[match]") {
   auto pack = CompiledPack::Compile(std::move(rules), CompileOptions{});
   REQUIRE_FALSE(pack.ok());
   CHECK(pack.status().message() ==
-        "bad.yaml:5: t.rule: regex /(unclosed/: Hyperscan: Missing close parenthesis for group "
+        "bad.yaml:6: t.rule: regex /(unclosed/: Hyperscan: Missing close parenthesis for group "
         "started at index 0.");
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a regex that matches the empty string is rejected", "[match]") {
   REQUIRE(ParseRulePack(OneRule("    regex: ['a*']\n"), "bad.yaml", &rules).ok());
   auto pack = CompiledPack::Compile(std::move(rules), CompileOptions{});
   REQUIRE_FALSE(pack.ok());
-  CHECK(pack.status().message() == "bad.yaml:5: t.rule: regex /a*/: matches the empty string");
+  CHECK(pack.status().message() == "bad.yaml:6: t.rule: regex /a*/: matches the empty string");
 }
 
 }  // namespace
