@@ -77,7 +77,7 @@ COMMON = {
     "vitamin a acid", "vitamin d", "calciferol", "ergocalciferol", "cholecalciferol", "retinol",
     "isoprene", "styrene", "toluene", "xylene", "acetone", "methanol", "ethanol", "formic acid",
     "chromium", "cobalt", "nickel", "copper", "zinc", "arsenic", "cadmium", "boron",
-    "crimidine-iso", "dimethylamine", "diethylamine", "ethylamine", "methylamine",
+    "crimidine-iso", "coniine", "vitamin k1", "dimethylamine", "diethylamine", "ethylamine", "methylamine",
 }
 # Name fragments meaning the entry is a class or a conditional listing rather than one substance.
 CLASS_HINTS = re.compile(
@@ -111,9 +111,15 @@ COSMETIC_CONTEXT = [
     "hair spray", "hair gel", "bath oil", "shower gel", "Duschgel", "gel douche", "body wash", "hand cream",
     "face cream", "eye cream", "night cream", "day cream", "Gesichtscreme", "Nachtcreme", "Tagescreme",
 ]
-FOOD_VETO = ["ice cream", "sour cream", "cream cheese", "whipped cream", "cream liqueur", "Eiscreme", "Speiseeis",
-             "Schlagsahne", "crème fraîche", "crème glacée", "crème dessert", "crema di latte", "nata montada",
-             "śmietana", "slagroom"]
+FOOD_VETO = ["ice cream", "sour cream", "cream cheese", "whipped cream", "cream liqueur", "cream of tartar",
+             "dough conditioner", "dough conditioners", "bromated flour", "meal bar", "snack bar", "protein bar",
+             "protein drink", "cookies", "biscuits", "sweet bread", "chocolate bar", "Eiscreme", "Speiseeis",
+             "Schlagsahne", "crème fraîche", "crème glacée", "crème dessert", "crema di latte", "crema chantilly",
+             "nata montada", "śmietana", "slagroom"]
+# Lawful substances whose names contain an Annex II name as a word.
+EXTRA_EXCEPTIONS = {
+    "683": ["2-bromo-2-nitropropane-1,3-diol", "2-bromo-2-nitropropane", "bromonitropropane"],
+}
 
 
 def clean_name(raw):
@@ -342,7 +348,7 @@ def main():
         else:
             out.append("        - *cosmetic")
             out.append("      none: *food")
-        out.append("    exceptions: [" + flow(exceptions_for(names), 17) + ",")
+        out.append("    exceptions: [" + flow(exceptions_for(names) + EXTRA_EXCEPTIONS.get(ref, []), 17) + ",")
         out.append("                 {regex: '" + POLYMER_NAME + "'}]")
         out.append("    examples:")
         out.append("      flag:")
