@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "absl/strings/str_cat.h"
-#include "parse/csv_fields.h"
+#include "input/csv_fields.h"
 #include "simdjson.h"
 
 namespace listscan {

@@ -1,0 +1,215 @@
+// ByteSource over a file descriptor: plain, gzip (zlib, multi-member) or zstd (multi-frame).
+#include "input/byte_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+
+namespace listscan {
+namespace {
+
+constexpr size_t kRawChunk = 1 << 20;
+
+enum class Compression { kNone, kGzip, kZstd };
+
+class FileByteSource : public ByteSource {
+ public:
+  FileByteSource(std::string name, int fd, bool owned, std::optional<uint64_t> size)
+      : name_(std::move(name)), fd_(fd), owned_(owned), size_(size) {}
+
+  ~FileByteSource() override {
+    if (owned_) close(fd_);
+    if (gzip_ready_) inflateEnd(&gzip_);
+    if (zstd_) ZSTD_freeDCtx(zstd_);
+  }
+
+  absl::Status Start() {
+    // Fill the raw buffer enough to see the magic bytes.
+    while (raw_.size() < 4) {
+      absl::StatusOr<bool> more = FillRaw();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+    }
+    const auto* b = reinterpret_cast<const unsigned char*>(raw_.data());
+    if (raw_.size() >= 2 && b[0] == 0x1f && b[1] == 0x8b) {
+      compression_ = Compression::kGzip;
+      std::memset(&gzip_, 0, sizeof(gzip_));
+      if (inflateInit2(&gzip_, 16 + MAX_WBITS) != Z_OK) return Error("cannot start gzip decoder");
+      gzip_ready_ = true;
+    } else if (raw_.size() >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd) {
+      compression_ = Compression::kZstd;
+      zstd_ = ZSTD_createDCtx();
+      if (zstd_ == nullptr) return Error("cannot start zstd decoder");
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<size_t> Read(std::string* out, size_t max_bytes) override {
+    switch (compression_) {
+      case Compression::kNone: return ReadPlain(out, max_bytes);
+      case Compression::kGzip: return ReadGzip(out, max_bytes);
+      case Compression::kZstd: return ReadZstd(out, max_bytes);
+    }
+    return 0;
+  }
+
+  uint64_t raw_bytes_read() const override { return raw_total_; }
+  std::optional<uint64_t> file_size() const override { return size_; }
+
+ private:
+  absl::Status Error(const std::string& reason) const {
+    return absl::DataLossError(absl::StrCat(name_, ": ", reason));
+  }
+
+  // Appends more file bytes to raw_ (dropping what was consumed); false at end of file.
+  absl::StatusOr<bool> FillRaw() {
+    if (eof_) return false;
+    if (raw_pos_ > 0) {
+      raw_.erase(0, raw_pos_);
+      raw_pos_ = 0;
+    }
+    const size_t old = raw_.size();
+    raw_.resize(old + kRawChunk);
+    ssize_t got;
+    do {
+      got = ::read(fd_, raw_.data() + old, kRawChunk);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      raw_.resize(old);
+      return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+    }
+    raw_.resize(old + static_cast<size_t>(got));
+    raw_total_ += static_cast<uint64_t>(got);
+    if (got == 0) eof_ = true;
+    return got > 0;
+  }
+
+  size_t raw_available() const { return raw_.size() - raw_pos_; }
+
+  absl::StatusOr<size_t> ReadPlain(std::string* out, size_t max_bytes) {
+    if (raw_available() == 0) {
+      absl::StatusOr<bool> more = FillRaw();
+      if (!more.ok()) return more.status();
+      if (!*more) return 0;
+    }
+    const size_t n = std::min(max_bytes, raw_available());
+    out->append(raw_, raw_pos_, n);
+    raw_pos_ += n;
+    return n;
+  }
+
+  absl::StatusOr<size_t> ReadGzip(std::string* out, size_t max_bytes) {
+    const size_t old = out->size();
+    out->resize(old + max_bytes);
+    size_t produced = 0;
+    while (produced == 0) {
+      if (raw_available() == 0) {
+        absl::StatusOr<bool> more = FillRaw();
+        if (!more.ok()) return more.status();
+        if (!*more) {
+          out->resize(old);
+          if (in_member_) return Error("truncated gzip stream");
+          return 0;
+        }
+      }
+      gzip_.next_in = reinterpret_cast<Bytef*>(raw_.data() + raw_pos_);
+      gzip_.avail_in = static_cast<uInt>(raw_available());
+      gzip_.next_out = reinterpret_cast<Bytef*>(out->data() + old);
+      gzip_.avail_out = static_cast<uInt>(max_bytes);
+      if (!in_member_) {
+        inflateReset(&gzip_);  // a new member of a multi-member file
+        in_member_ = true;
+      }
+      const int code = inflate(&gzip_, Z_NO_FLUSH);
+      raw_pos_ = raw_.size() - gzip_.avail_in;
+      produced = max_bytes - gzip_.avail_out;
+      if (code == Z_STREAM_END) {
+        in_member_ = false;
+      } else if (code != Z_OK && code != Z_BUF_ERROR) {
+        out->resize(old + produced);
+        return Error(absl::StrCat("corrupt gzip stream: ", gzip_.msg ? gzip_.msg : "inflate failed"));
+      }
+      if (code == Z_STREAM_END && produced == 0) continue;
+    }
+    out->resize(old + produced);
+    return produced;
+  }
+
+  absl::StatusOr<size_t> ReadZstd(std::string* out, size_t max_bytes) {
+    const size_t old = out->size();
+    out->resize(old + max_bytes);
+    size_t produced = 0;
+    while (produced == 0) {
+      if (raw_available() == 0) {
+        absl::StatusOr<bool> more = FillRaw();
+        if (!more.ok()) return more.status();
+        if (!*more) {
+          out->resize(old);
+          if (zstd_frame_open_) return Error("truncated zstd stream");
+          return 0;
+        }
+      }
+      ZSTD_inBuffer in{raw_.data() + raw_pos_, raw_available(), 0};
+      ZSTD_outBuffer output{out->data() + old, max_bytes, 0};
+      const size_t code = ZSTD_decompressStream(zstd_, &output, &in);
+      raw_pos_ += in.pos;
+      produced = output.pos;
+      if (ZSTD_isError(code)) {
+        out->resize(old + produced);
+        return Error(absl::StrCat("corrupt zstd stream: ", ZSTD_getErrorName(code)));
+      }
+      zstd_frame_open_ = code != 0;
+    }
+    out->resize(old + produced);
+    return produced;
+  }
+
+  std::string name_;
+  int fd_;
+  bool owned_;
+  std::optional<uint64_t> size_;
+  std::string raw_;
+  size_t raw_pos_ = 0;
+  uint64_t raw_total_ = 0;
+  bool eof_ = false;
+  Compression compression_ = Compression::kNone;
+  z_stream gzip_{};
+  bool gzip_ready_ = false;
+  bool in_member_ = false;
+  ZSTD_DCtx* zstd_ = nullptr;
+  bool zstd_frame_open_ = false;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
+  int fd = STDIN_FILENO;
+  bool owned = false;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return absl::NotFoundError(absl::StrCat(path, ": ", std::strerror(errno)));
+    owned = true;
+  }
+  std::optional<uint64_t> size;
+  struct stat info {};
+  if (fstat(fd, &info) == 0) {
+    if (S_ISDIR(info.st_mode)) {
+      if (owned) close(fd);
+      return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory"));
+    }
+    if (S_ISREG(info.st_mode)) size = static_cast<uint64_t>(info.st_size);
+  }
+  auto source = std::make_unique<FileByteSource>(path, fd, owned, size);
+  if (absl::Status status = source->Start(); !status.ok()) return status;
+  return std::unique_ptr<ByteSource>(std::move(source));
+}
+
+}  // namespace listscan
