@@ -22,7 +22,7 @@ rules:
     languages: [en, de]
     fields: [title, "attributes.*"]
     match:
-      any: [dmaa, [1,3-dimethylamylamine, methylhexanamine]]
+      any: [dmaa, ["1,3-dimethylamylamine", methylhexanamine]]
       all: [{regex: 'pre-?workout'}]
       none: [lab test]
       near: [{a: without, b: CE, within: 2}]
@@ -81,7 +81,7 @@ TEST_CASE("a misspelt key is an error rather than silently ignored", "[rules]") 
 
 TEST_CASE("a rule without any positive term is rejected", "[rules]") {
   CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
-                  "    match: {none: [x]}\n") ==
+                  "    match: {none: [xx]}\n") ==
         "pack.yaml:2: a.b: needs at least one of `any`, `all` or `near` (or `keywords`)");
 }
 
@@ -114,3 +114,6 @@ TEST_CASE("rule ids must be lower case", "[rules]") {
                   "    keywords: [magnet]\n") ==
         "pack.yaml:2: Toys.X: rule ids are lower-case letters, digits, '_', '.', '-'");
 }
+
+}  // namespace
+}  // namespace listscan
