@@ -12,7 +12,8 @@
 int main(int argc, char** argv) {
   // A closed pipe must surface as a write error (exit 2), not kill the process silently.
   std::signal(SIGPIPE, SIG_IGN);
-  CLI::App app{"listscan: scan marketplace listing dumps for illegal and dangerous products"};
+  CLI::App app{"listscan: scan marketplace listing dumps for illegal and dangerous products",
+               "listscan"};
   app.set_version_flag("--version", std::string("listscan ") + LISTSCAN_VERSION);
   app.require_subcommand(1);
   int (*run)() = nullptr;
