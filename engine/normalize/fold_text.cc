@@ -21,15 +21,6 @@ constexpr auto kAsciiLower = [] {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
-// One byte between single letters that sellers use to space a word out: "s.i.b.u".
-bool IsLetterSeparator(char c) {
-  return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '/' || c == ',' || c == '+';
-}
-
-bool IsWordAt(const std::string& text, size_t i) {
-  return i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]));
-}
-
 template <bool kMaps>
 void Normalize(std::string_view original, FoldedText* out) {
   std::string& text = out->normalized;
@@ -99,92 +90,108 @@ void Normalize(std::string_view original, FoldedText* out) {
   }
 }
 
-// Leetspeak undone byte for byte (same length as `normalized`); digits always, symbols only
-// inside a word so that "viagra!" keeps its punctuation.
-char UndoLeet(const std::string& text, size_t i, bool* leet) {
-  const char c = text[i];
-  *leet = true;
-  switch (c) {
-    case '0': return 'o';
-    case '1': return 'i';
-    case '3': return 'e';
-    case '4': return 'a';
-    case '5': return 's';
-    case '7': return 't';
-    case '8': return 'b';
-    default: break;
-  }
-  const bool word_before = i > 0 && IsWordAt(text, i - 1);
-  const bool word_after = IsWordAt(text, i + 1);
-  if (word_after && (word_before || c == '$')) {
-    switch (c) {
-      case '@': return 'a';
-      case '$': return 's';
-      case '!':
-      case '|': return 'i';
-      default: break;
-    }
-  }
-  *leet = false;
-  return c == 'l' ? 'i' : c;  // "1" and "l" meet at 'i'
-}
+// Byte classes for the skeleton pass, and what each byte becomes there.
+enum ByteClass : uint8_t {
+  kWord = 1,        // letter, digit or part of a multi-byte character
+  kSpace = 2,       // collapses with its neighbours into one space
+  kSeparator = 4,   // may stand between the letters of a spaced-out word
+  kDigitLeet = 8,   // a digit read as a letter
+  kSymbolLeet = 16, // read as a letter only inside a word ("v!agra", "$ibutramine")
+};
 
+struct SkeletonTables {
+  uint8_t classes[256];
+  char letter[256];
+};
+
+constexpr SkeletonTables kTables = [] {
+  SkeletonTables t{};
+  for (int c = 0; c < 256; ++c) {
+    t.letter[c] = static_cast<char>(c);
+    if (IsWordByte(static_cast<unsigned char>(c))) t.classes[c] |= kWord;
+  }
+  for (char c : {' ', '\t', '\n', '\r', '\v', '\f'}) t.classes[static_cast<unsigned char>(c)] |= kSpace;
+  for (char c : {' ', '.', '-', '_', '*', '/', ',', '+'}) {
+    t.classes[static_cast<unsigned char>(c)] |= kSeparator;
+  }
+  const std::pair<char, char> digits[] = {{'0', 'o'}, {'1', 'i'}, {'3', 'e'}, {'4', 'a'},
+                                          {'5', 's'}, {'7', 't'}, {'8', 'b'}};
+  for (auto [digit, letter] : digits) {
+    t.classes[static_cast<unsigned char>(digit)] |= kDigitLeet;
+    t.letter[static_cast<unsigned char>(digit)] = letter;
+  }
+  const std::pair<char, char> symbols[] = {{'@', 'a'}, {'$', 's'}, {'!', 'i'}, {'|', 'i'}};
+  for (auto [symbol, letter] : symbols) {
+    t.classes[static_cast<unsigned char>(symbol)] |= kSymbolLeet;
+    t.letter[static_cast<unsigned char>(symbol)] = letter;
+  }
+  t.letter[static_cast<unsigned char>('l')] = 'i';  // "1" and "l" meet at 'i'; not an evasion
+  return t;
+}();
+
+// One pass over the normalized view: leetspeak undone, runs of three or more single letters
+// joined ("s i b u" -> "sibu"), whitespace runs collapsed. Table-driven: most bytes are letters
+// and take the first two branches only.
 template <bool kMaps>
 void Skeletonize(FoldedText* out, bool join_spaced_letters) {
-  const std::string& normalized = out->normalized;
-  std::string& mapped = out->leet_scratch;
-  const size_t size = normalized.size();
-  mapped.resize(size);
-  if constexpr (kMaps) out->skeleton_evasions.resize(size);
-  for (size_t i = 0; i < size; ++i) {
-    bool leet = false;
-    mapped[i] = UndoLeet(normalized, i, &leet);
-    if constexpr (kMaps) {
-      out->skeleton_evasions[i] = out->normalized_evasions[i] | (leet ? kEvasionLeet : 0);
-    }
-  }
-
+  const auto* in = reinterpret_cast<const unsigned char*>(out->normalized.data());
+  const size_t size = out->normalized.size();
   std::string& skeleton = out->skeleton;
   skeleton.resize(size);
-  if constexpr (kMaps) out->skeleton_to_normalized.resize(size);
+  if constexpr (kMaps) {
+    out->skeleton_to_normalized.resize(size);
+    out->skeleton_evasions.resize(size);
+  }
   size_t w = 0;
-  auto emit = [&](size_t r, uint8_t extra) {
-    skeleton[w] = mapped[r];
+  auto is_word = [&](size_t i) { return i < size && (kTables.classes[in[i]] & kWord); };
+  auto put = [&](char c, size_t r, uint8_t evasions) {
+    skeleton[w] = c;
     if constexpr (kMaps) {
       out->skeleton_to_normalized[w] = static_cast<uint32_t>(r);
-      // `skeleton_evasions` is written in place: w <= r, and r is read before w reaches it.
-      out->skeleton_evasions[w] = out->skeleton_evasions[r] | extra;
+      out->skeleton_evasions[w] = out->normalized_evasions[r] | evasions;
     }
     ++w;
   };
-  auto single_letter_at = [&](size_t q) {
-    return IsWordAt(mapped, q) && (q == 0 || !IsWordAt(mapped, q - 1)) && !IsWordAt(mapped, q + 1);
+  auto put_letter = [&](size_t r, uint8_t evasions) {
+    const unsigned char c = in[r];
+    put(kTables.letter[c], r, evasions | ((kTables.classes[c] & kDigitLeet) ? kEvasionLeet : 0));
   };
   for (size_t r = 0; r < size;) {
-    const char c = mapped[r];
-    if (IsSpace(c)) {
-      if (w == 0 || skeleton[w - 1] != ' ') {
-        mapped[r] = ' ';
-        emit(r, 0);
+    const unsigned char c = in[r];
+    const uint8_t cls = kTables.classes[c];
+    if (cls & kWord) {
+      const bool word_start = r == 0 || !(kTables.classes[in[r - 1]] & kWord);
+      if (join_spaced_letters && word_start && r + 2 < size &&
+          (kTables.classes[in[r + 1]] & kSeparator) && !is_word(r + 1)) {
+        size_t last = r;
+        size_t letters = 1;
+        while (last + 2 < size && (kTables.classes[in[last + 1]] & kSeparator) &&
+               is_word(last + 2) && !is_word(last + 3)) {
+          last += 2;
+          ++letters;
+        }
+        if (letters >= 3) {
+          put_letter(r, 0);
+          for (size_t q = r + 2; q <= last; q += 2) put_letter(q, kEvasionSpacing);
+          r = last + 1;
+          continue;
+        }
       }
+      put_letter(r, 0);
       ++r;
       continue;
     }
-    if (join_spaced_letters && single_letter_at(r)) {
-      size_t last = r;
-      size_t letters = 1;
-      while (last + 2 < size && IsLetterSeparator(mapped[last + 1]) && single_letter_at(last + 2)) {
-        last += 2;
-        ++letters;
-      }
-      if (letters >= 3) {
-        emit(r, 0);
-        for (size_t q = r + 2; q <= last; q += 2) emit(q, kEvasionSpacing);
-        r = last + 1;
-        continue;
-      }
+    if (cls & kSpace) {
+      if (w == 0 || skeleton[w - 1] != ' ') put(' ', r, 0);
+      ++r;
+      continue;
     }
-    emit(r, 0);
+    if ((cls & kSymbolLeet) && is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$')) {
+      put(kTables.letter[c], r, kEvasionLeet);
+      ++r;
+      continue;
+    }
+    put(static_cast<char>(c), r, 0);
     ++r;
   }
   skeleton.resize(w);

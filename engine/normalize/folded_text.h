@@ -47,8 +47,6 @@ struct FoldedText {
   std::pair<uint32_t, uint32_t> OriginalSpanOfSkeleton(uint32_t begin, uint32_t end) const;
   // OR of the evasion bits of skeleton[begin, end).
   uint8_t SkeletonEvasions(uint32_t begin, uint32_t end) const;
-
-  std::string leet_scratch;  // the normalized view with leetspeak undone, before joining
 };
 
 // Folds `original` into `out`, reusing its buffers (no allocation once they have grown).
@@ -66,7 +64,7 @@ std::string SkeletonKeyword(std::string_view keyword);
 
 // True for a byte of the skeleton/normalized view that is part of a word (ASCII letter or digit,
 // or any byte of a multi-byte UTF-8 sequence): used for word-boundary checks around hits.
-inline bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
