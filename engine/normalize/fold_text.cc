@@ -40,6 +40,20 @@ void Normalize(std::string_view original, FoldedText* out) {
   size_t n = 0;
   uint8_t pending = 0;  // evasions of dropped characters, reported on the next byte
   for (size_t i = 0; i < size;) {
+    if constexpr (!kMaps) {
+      // Eight ASCII bytes at a time when the maps are not wanted: lower-case them and go on.
+      while (i + 8 <= size) {
+        uint64_t block;
+        std::memcpy(&block, bytes + i, 8);
+        if (block & 0x8080808080808080ull) break;
+        if (n + 8 > capacity) grow(n + 8);
+        for (int k = 0; k < 8; ++k) text[n + k] = kAsciiLower[bytes[i + k]];
+        n += 8;
+        i += 8;
+        pending = 0;
+      }
+      if (i >= size) break;
+    }
     const unsigned char c = bytes[i];
     if (c < 0x80) {
       if (n + 1 > capacity) grow(n + 1);
@@ -97,6 +111,7 @@ enum ByteClass : uint8_t {
   kSeparator = 4,   // may stand between the letters of a spaced-out word
   kDigitLeet = 8,   // a digit read as a letter
   kSymbolLeet = 16, // read as a letter only inside a word ("v!agra", "$ibutramine")
+  kPlainLetter = 32,  // a word byte that is no evasion: copied (through `letter`) as it is
 };
 
 struct SkeletonTables {
@@ -126,6 +141,11 @@ constexpr SkeletonTables kTables = [] {
     t.letter[static_cast<unsigned char>(symbol)] = letter;
   }
   t.letter[static_cast<unsigned char>('l')] = 'i';  // "1" and "l" meet at 'i'; not an evasion
+  for (int c = 0; c < 256; ++c) {
+    if ((t.classes[c] & kWord) && !(t.classes[c] & kDigitLeet)) {
+      t.classes[c] |= kPlainLetter;
+    }
+  }
   return t;
 }();
 
@@ -179,6 +199,11 @@ void Skeletonize(FoldedText* out, bool join_spaced_letters) {
       }
       put_letter(r, 0);
       ++r;
+      // The common case: the rest of an ordinary word, copied as it is.
+      while (r < size && (kTables.classes[in[r]] & kPlainLetter)) {
+        put(kTables.letter[in[r]], r, 0);
+        ++r;
+      }
       continue;
     }
     if (cls & kSpace) {
