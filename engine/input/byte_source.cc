@@ -95,6 +95,23 @@ class FileByteSource : public ByteSource {
   size_t raw_available() const { return raw_.size() - raw_pos_; }
 
   absl::StatusOr<size_t> ReadPlain(std::string* out, size_t max_bytes) {
+    if (raw_available() == 0 && !eof_) {
+      // Nothing buffered: read straight into the caller's buffer, saving a copy.
+      const size_t old = out->size();
+      out->resize(old + max_bytes);
+      ssize_t got;
+      do {
+        got = ::read(fd_, out->data() + old, max_bytes);
+      } while (got < 0 && errno == EINTR);
+      if (got < 0) {
+        out->resize(old);
+        return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+      }
+      out->resize(old + static_cast<size_t>(got));
+      raw_total_ += static_cast<uint64_t>(got);
+      if (got == 0) eof_ = true;
+      return static_cast<size_t>(got);
+    }
     if (raw_available() == 0) {
       absl::StatusOr<bool> more = FillRaw();
       if (!more.ok()) return more.status();

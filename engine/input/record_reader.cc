@@ -191,6 +191,7 @@ class StreamingRecordReader final : public RecordReader {
     batch.source = in.info;
     std::string buffer = std::move(in.carry);
     in.carry = std::string();
+    buffer.reserve(buffer.size() + 2 * options_.batch_bytes);
     truncated_ = false;
     bool read_any = false;
     while (!in.eof && (buffer.size() < options_.batch_bytes || !read_any)) {
@@ -229,7 +230,8 @@ class StreamingRecordReader final : public RecordReader {
       std::string_view record = std::string_view(buffer).substr(pos, end - pos);
       if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
       const uint64_t record_line = line;
-      line += CountNewlines(record) + (complete ? 1 : 0);
+      // A JSON Lines record holds no newline; a CSV one may (inside quotes).
+      line += (csv ? CountNewlines(record) : 0) + (complete ? 1 : 0);
       pos = end + 1;
       if (IsBlank(record)) continue;
       if (record.size() > options_.max_record_bytes) {

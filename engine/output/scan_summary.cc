@@ -60,6 +60,9 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
   absl::StrAppend(&out, "  \"mb_per_s\": ",
                   absl::StrFormat("%.1f", summary.seconds > 0 ? megabytes / summary.seconds : 0),
                   ",\n");
+  absl::StrAppend(&out, "  \"serial_stage_seconds\": {\"read\": ",
+                  absl::StrFormat("%.3f", summary.read_seconds), ", \"write\": ",
+                  absl::StrFormat("%.3f", summary.write_seconds), "},\n");
   absl::StrAppend(&out, "  \"threads\": ", summary.threads, ",\n");
   absl::StrAppend(&out, "  \"rules_loaded\": ", summary.compile.rules, ",\n");
   absl::StrAppend(&out, "  \"patterns\": {\"keywords\": ", summary.compile.literal_patterns,

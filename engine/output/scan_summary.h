@@ -26,6 +26,10 @@ struct ScanCounts {
 struct ScanSummary {
   ScanCounts counts;
   double seconds = 0;
+  // Time inside the serial, in-order stages (reading and cutting records; writing output). Their
+  // share of single-thread time bounds the speed-up from more threads (Amdahl's law).
+  double read_seconds = 0;
+  double write_seconds = 0;
   unsigned threads = 0;
   CompileStats compile;
   std::vector<std::string> input_errors;

@@ -169,11 +169,14 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   absl::Status failure;
   ProgressLine progress(options.progress, reader.total_file_bytes());
 
+  using Clock = std::chrono::steady_clock;
   auto read = [&](tbb::flow_control& control) -> BatchResult* {
+    const auto begin = Clock::now();
     std::optional<RecordBatch> batch;
     if (!failed.load() && (batch = reader.Next())) {
       auto* result = new BatchResult();
       result->batch = std::move(*batch);
+      summary.read_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
       return result;
     }
     control.stop();
@@ -192,6 +195,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   auto write = [&](BatchResult* result) {
     std::unique_ptr<BatchResult> owned(result);
     if (failed.load()) return;
+    const auto begin = Clock::now();
     absl::Status status = result->status;
     if (status.ok()) status = flagged->Write(result->flagged);
     if (status.ok() && rejects) status = rejects->Write(result->rejects);
@@ -203,6 +207,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     summary.counts.Add(result->counts);
     progress.Update(summary.counts.records_read, summary.counts.bytes_read,
                     reader.file_bytes_consumed());
+    summary.write_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
   };
 
   // Allow more threads than cores when asked (oneTBB would cap the arena and warn otherwise).

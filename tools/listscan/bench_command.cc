@@ -57,8 +57,14 @@ struct BenchResult {
   uint64_t records = 0;
   uint64_t flagged = 0;
   long peak_rss_kib = 0;
+  double serial_share = 0;  // share of one-thread time in the serial read and write stages
   std::vector<GroupCost> groups;
 };
+
+// Amdahl's law: the speed-up on `threads` cores when `serial` of the work cannot be spread.
+double AmdahlSpeedup(double serial, unsigned threads) {
+  return 1.0 / (serial + (1.0 - serial) / threads);
+}
 
 // The best of `repeat` runs, to damp noise from the rest of the machine.
 absl::StatusOr<ScanSummary> TimedScan(std::shared_ptr<const CompiledPack> pack,
@@ -116,7 +122,10 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
     row.seconds = summary->seconds;
     row.mb_per_s = static_cast<double>(summary->counts.bytes_read) / 1e6 / summary->seconds;
     row.listings_per_s = static_cast<double>(summary->counts.records_read) / summary->seconds;
-    if (threads == 1) single_rate = row.mb_per_s;
+    if (threads == 1) {
+      single_rate = row.mb_per_s;
+      result.serial_share = (summary->read_seconds + summary->write_seconds) / summary->seconds;
+    }
     row.efficiency = single_rate > 0 ? row.mb_per_s / single_rate / threads : 0;
     result.throughput.push_back(row);
     result.bytes = summary->counts.bytes_read;
@@ -169,6 +178,13 @@ std::string TextReport(const BenchResult& r) {
                           row.mb_per_s, row.listings_per_s, row.efficiency * 100);
   }
   absl::StrAppendFormat(&out, "\npeak RSS %.1f MiB\n", r.peak_rss_kib / 1024.0);
+  if (r.serial_share > 0) {
+    absl::StrAppendFormat(&out,
+                          "serial stages %.1f%% of one-thread time: at most %.1fx on 16 cores, "
+                          "%.1fx on 64 (Amdahl)\n",
+                          r.serial_share * 100, AmdahlSpeedup(r.serial_share, 16),
+                          AmdahlSpeedup(r.serial_share, 64));
+  }
   if (!r.groups.empty()) {
     out += "\nrule group            rules  adds to scan  adds to compile\n";
     for (const GroupCost& g : r.groups) {
@@ -183,11 +199,12 @@ std::string JsonReport(const BenchResult& r) {
   std::string out = absl::StrFormat(
       "{\"rules\":%zu,\"keyword_patterns\":%zu,\"regex_patterns\":%zu,\"compile_cold_s\":%.4f,"
       "\"load_cached_s\":%.4f,\"database_bytes\":%zu,\"scratch_bytes\":%zu,\"corpus_bytes\":%llu,"
-      "\"listings\":%llu,\"flagged\":%llu,\"peak_rss_kib\":%ld,\"throughput\":[",
+      "\"listings\":%llu,\"flagged\":%llu,\"peak_rss_kib\":%ld,\"serial_share\":%.4f,"
+      "\"throughput\":[",
       r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns, r.cold.compile_seconds,
       r.cached_load_seconds, r.cold.database_bytes, r.cold.scratch_bytes,
       static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.records),
-      static_cast<unsigned long long>(r.flagged), r.peak_rss_kib);
+      static_cast<unsigned long long>(r.flagged), r.peak_rss_kib, r.serial_share);
   for (size_t i = 0; i < r.throughput.size(); ++i) {
     const ThroughputRow& row = r.throughput[i];
     absl::StrAppendFormat(&out,
