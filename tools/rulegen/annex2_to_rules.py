@@ -115,7 +115,10 @@ FOOD_VETO = ["ice cream", "sour cream", "cream cheese", "whipped cream", "cream 
              "dough conditioner", "dough conditioners", "bromated flour", "meal bar", "snack bar", "protein bar",
              "protein drink", "cookies", "biscuits", "sweet bread", "chocolate bar", "Eiscreme", "Speiseeis",
              "Schlagsahne", "crème fraîche", "crème glacée", "crème dessert", "crema di latte", "crema chantilly",
-             "nata montada", "śmietana", "slagroom"]
+             "nata montada", "śmietana", "slagroom", "wheat flour", "bread crumbs", "breadcrumbs", "cheese",
+             "pasteurized milk", "pasteurised milk", "skimmed milk", "Weizenmehl", "Paniermehl", "farine de blé",
+             "chapelure", "farina di frumento", "pangrattato", "harina de trigo", "pan rallado", "mąka pszenna",
+             "tarwebloem", "paneermeel"]
 # Lawful substances whose names contain an Annex II name as a word.
 EXTRA_EXCEPTIONS = {
     "683": ["2-bromo-2-nitropropane-1,3-diol", "2-bromo-2-nitropropane", "bromonitropropane"],
