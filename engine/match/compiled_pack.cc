@@ -40,7 +40,9 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
     if (!from_cache) pack->databases_ = std::make_unique<HyperscanDatabases>();
   }
   if (!from_cache) {
-    if (auto status = CompileDatabases(table, pack->databases_.get()); !status.ok()) return status;
+    if (auto status = CompileDatabases(table, rules, pack->databases_.get()); !status.ok()) {
+      return status;
+    }
     if (!options.cache_dir.empty()) {
       // A cache that cannot be written only costs the next run a compile.
       (void)StoreCachedDatabases(options.cache_dir, key, *pack->databases_);

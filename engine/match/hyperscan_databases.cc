@@ -60,7 +60,7 @@ absl::Status CompileLiterals(const PatternTable& table, hs_database_t** out) {
   return absl::OkStatus();
 }
 
-absl::Status CompileRegexes(const PatternTable& table, hs_database_t** out) {
+absl::Status CompileRegexes(const PatternTable& table, const RuleSet& rules, hs_database_t** out) {
   std::vector<const char*> expressions;
   std::vector<unsigned> flags, ids;
   for (uint32_t i = 0; i < table.regex_ids().size(); ++i) {
@@ -71,8 +71,18 @@ absl::Status CompileRegexes(const PatternTable& table, hs_database_t** out) {
   hs_compile_error_t* error = nullptr;
   hs_error_t code = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                                      expressions.size(), HS_MODE_BLOCK, nullptr, out, &error);
-  if (code != HS_SUCCESS) return HyperscanError("regex compile", code, error);
-  return absl::OkStatus();
+  if (code == HS_SUCCESS) return absl::OkStatus();
+  if (error && error->expression >= 0 &&
+      static_cast<size_t>(error->expression) < table.regex_ids().size()) {
+    const Pattern& pattern = table.patterns()[table.regex_ids()[error->expression]];
+    const Rule& rule = rules.rules[pattern.refs.front().rule];
+    const std::string message = absl::StrCat(rule.file, ":", TermLine(pattern, rules), ": ",
+                                             rule.id, ": regex /", pattern.expression,
+                                             "/: Hyperscan: ", error->message);
+    hs_free_compile_error(error);
+    return absl::InvalidArgumentError(message);
+  }
+  return HyperscanError("regex compile", code, error);
 }
 
 std::filesystem::path CachePath(const std::string& dir, const std::string& key) {
@@ -163,12 +173,13 @@ absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
       }));
 }
 
-absl::Status CompileDatabases(const PatternTable& table, HyperscanDatabases* out) {
+absl::Status CompileDatabases(const PatternTable& table, const RuleSet& rules,
+                              HyperscanDatabases* out) {
   if (!table.literal_ids().empty()) {
     if (auto status = CompileLiterals(table, &out->literal); !status.ok()) return status;
   }
   if (!table.regex_ids().empty()) {
-    if (auto status = CompileRegexes(table, &out->regex); !status.ok()) return status;
+    if (auto status = CompileRegexes(table, rules, &out->regex); !status.ok()) return status;
   }
   return absl::OkStatus();
 }

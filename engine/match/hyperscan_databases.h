@@ -29,7 +29,10 @@ void FindRegexProblems(const PatternTable& patterns, const RuleSet& rules,
                        std::vector<RuleProblem>* problems);
 absl::Status ValidateRegexes(const PatternTable& patterns, const RuleSet& rules);
 
-absl::Status CompileDatabases(const PatternTable& patterns, HyperscanDatabases* out);
+// A pattern Hyperscan rejects only when building the database (e.g. "Pattern is too large") is
+// reported at its rule: "file:line: rule id: regex /.../: Hyperscan: ...".
+absl::Status CompileDatabases(const PatternTable& patterns, const RuleSet& rules,
+                              HyperscanDatabases* out);
 
 // The cache key: a hash of the patterns, the listscan and Hyperscan versions and the CPU features.
 std::string DatabaseCacheKey(const PatternTable& patterns);

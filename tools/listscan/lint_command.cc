@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <map>
-#include <regex>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -44,7 +44,8 @@ struct Diagnostic {
   std::string message;
 };
 
-// Compiling one pattern alone tells what it adds to the pack's compile time and database size.
+// Compiling one pattern alone tells what it adds to the pack's compile time and database size,
+// or why Hyperscan cannot build it (some regexes pass the syntax check but are too large).
 std::string PatternCost(const Pattern& pattern) {
   const auto started = std::chrono::steady_clock::now();
   hs_database_t* db = nullptr;
@@ -52,8 +53,10 @@ std::string PatternCost(const Pattern& pattern) {
   const unsigned flags = pattern.is_regex ? HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST : 0;
   if (hs_compile(pattern.expression.c_str(), flags, HS_MODE_BLOCK, nullptr, &db, &error) !=
       HS_SUCCESS) {
+    const std::string message = absl::StrCat(
+        " (alone: Hyperscan cannot build it: ", error ? error->message : "unknown error", ")");
     if (error) hs_free_compile_error(error);
-    return "";
+    return message;
   }
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -63,14 +66,29 @@ std::string PatternCost(const Pattern& pattern) {
   return absl::StrFormat(" (alone: %.1f ms to compile, %zu bytes of database)", ms, bytes);
 }
 
+// The largest upper bound of a bounded repeat ({n,m} or {m}) in a regex, or 0.
+int LargestBoundedRepeat(const std::string& regex) {
+  int largest = 0;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    if (regex[i] != '{' || (i > 0 && regex[i - 1] == '\\')) continue;
+    const size_t close = regex.find('}', i);
+    if (close == std::string::npos) break;
+    const std::string inside = regex.substr(i + 1, close - i - 1);
+    const size_t comma = inside.find(',');
+    const std::string upper = comma == std::string::npos ? inside : inside.substr(comma + 1);
+    if (!upper.empty() && upper.size() < 9 &&
+        upper.find_first_not_of("0123456789") == std::string::npos) {
+      largest = std::max(largest, std::stoi(upper));
+    }
+  }
+  return largest;
+}
+
 void CheckSlowPatterns(const PatternTable& table, const RuleSet& rules,
                        std::vector<Diagnostic>* out) {
-  static const std::regex kHugeRepeat(R"(\{\s*\d*\s*,\s*(\d{3,})\s*\})");
   for (const Pattern& pattern : table.patterns()) {
     std::string problem;
-    std::smatch repeat;
-    if (pattern.is_regex && std::regex_search(pattern.expression, repeat, kHugeRepeat) &&
-        std::stoi(repeat[1]) > 100) {
+    if (pattern.is_regex && LargestBoundedRepeat(pattern.expression) > 100) {
       problem = absl::StrCat("regex /", pattern.expression, "/ has a large bounded repeat");
     } else if (pattern.is_regex && (pattern.expression.rfind(".*", 0) == 0 ||
                                     pattern.expression.rfind("^.*", 0) == 0)) {
@@ -84,8 +102,10 @@ void CheckSlowPatterns(const PatternTable& table, const RuleSet& rules,
     }
     if (problem.empty()) continue;
     const Rule& rule = rules.rules[pattern.refs.front().rule];
-    out->push_back({rule.file, rule.line, rule.id, false, "slow-pattern",
-                    absl::StrCat(problem, PatternCost(pattern))});
+    const std::string cost = PatternCost(pattern);
+    const bool unbuildable = absl::StrContains(cost, "cannot build");
+    out->push_back({rule.file, rule.line, rule.id, unbuildable,
+                    unbuildable ? "invalid-regex" : "slow-pattern", absl::StrCat(problem, cost)});
   }
 }
 
