@@ -2,6 +2,7 @@
 #include "match/pattern_table.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -70,6 +71,30 @@ class TableBuilder {
   FoldedText folded_;
 };
 
+// How specific a term is: the length of its shortest keyword (a regex counts as specific).
+size_t Specificity(const Term& term) {
+  if (term.is_regex()) return 64;
+  size_t shortest = SIZE_MAX;
+  for (const std::string& keyword : term.keywords) shortest = std::min(shortest, keyword.size());
+  return shortest;
+}
+
+// The clause and term whose hit every flagging of `rule` needs: `any` when it has one (any of its
+// terms), else the most specific `all` term, else the most specific side of the first `near`.
+bool IsTrigger(const Rule& rule, const TermRef& ref) {
+  if (!rule.any.empty()) return ref.clause == Clause::kAny;
+  if (!rule.all.empty()) {
+    size_t best = 0;
+    for (size_t t = 1; t < rule.all.size(); ++t) {
+      if (Specificity(rule.all[t]) > Specificity(rule.all[best])) best = t;
+    }
+    return ref.clause == Clause::kAll && ref.term == best;
+  }
+  const NearClause& near = rule.near.front();
+  const Clause side = Specificity(near.a) >= Specificity(near.b) ? Clause::kNearA : Clause::kNearB;
+  return ref.clause == side && ref.term == 0;
+}
+
 }  // namespace
 
 PatternTable::PatternTable(const RuleSet& rules) {
@@ -92,6 +117,12 @@ PatternTable::PatternTable(const RuleSet& rules) {
   }
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
     (patterns_[p].is_regex ? regex_ids_ : literal_ids_).push_back(p);
+    for (const TermRef& ref : patterns_[p].refs) {
+      if (IsTrigger(rules.rules[ref.rule], ref)) patterns_[p].trigger_rules.push_back(ref.rule);
+    }
+    auto& triggers = patterns_[p].trigger_rules;
+    std::sort(triggers.begin(), triggers.end());
+    triggers.erase(std::unique(triggers.begin(), triggers.end()), triggers.end());
   }
 }
 

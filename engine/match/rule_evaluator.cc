@@ -65,10 +65,30 @@ bool PassesWhere(const Rule& rule, const Listing& listing) {
 
 void RuleEvaluator::Evaluate(const Listing& listing, const std::vector<PatternHit>& pattern_hits,
                              std::vector<Hit>* out) {
+  // Only rules with a hit of a term they cannot flag without are worth evaluating; common
+  // context words ("cream", "kids") are shared by hundreds of rules and would swamp the rest.
+  if (candidate_stamp_.size() != rules_.rules.size()) {
+    candidate_stamp_.assign(rules_.rules.size(), 0);
+    evaluation_ = 0;
+  }
+  if (++evaluation_ == 0) {  // wrapped around: forget all stamps
+    std::fill(candidate_stamp_.begin(), candidate_stamp_.end(), 0);
+    evaluation_ = 1;
+  }
+  bool any_candidate = false;
+  for (const PatternHit& hit : pattern_hits) {
+    for (uint32_t rule : patterns_.patterns()[hit.pattern].trigger_rules) {
+      candidate_stamp_[rule] = evaluation_;
+      any_candidate = true;
+    }
+  }
+  if (!any_candidate) return;
   uses_.clear();
   for (uint32_t h = 0; h < pattern_hits.size(); ++h) {
     for (const TermRef& ref : patterns_.patterns()[pattern_hits[h].pattern].refs) {
-      uses_.push_back({ref.rule, ref.term, ref.clause, h});
+      if (candidate_stamp_[ref.rule] == evaluation_) {
+        uses_.push_back({ref.rule, ref.term, ref.clause, h});
+      }
     }
   }
   std::sort(uses_.begin(), uses_.end(), [](const Use& a, const Use& b) {

@@ -47,6 +47,8 @@ class RuleEvaluator {
   std::vector<const Use*> positives_;
   std::vector<const Use*> exceptions_;
   std::vector<uint8_t> term_seen_;
+  std::vector<uint32_t> candidate_stamp_;  // per rule: the evaluation that made it a candidate
+  uint32_t evaluation_ = 0;
 };
 
 // Number of words (runs of letters/digits/non-ASCII) lying entirely between two spans of `text`.

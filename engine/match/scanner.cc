@@ -96,6 +96,7 @@ struct Scanner::State {
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
   std::vector<RawMatch> raw;
   std::vector<LocatedMatch> located;
+  std::vector<uint8_t> listing_has_trigger;
   std::vector<PatternHit> pattern_hits;
   std::string span_text;
   std::vector<std::vector<Hit>> single;
@@ -214,6 +215,15 @@ absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t coun
   }
   s.located.resize(kept);
 
+  // Listings without a hit of any rule's necessary term cannot be flagged: skip their candidates
+  // before paying for offset maps.
+  s.listing_has_trigger.assign(count, 0);
+  for (const LocatedMatch& match : s.located) {
+    if (!table.patterns()[match.pattern].trigger_rules.empty()) {
+      s.listing_has_trigger[s.spans[match.span].listing] = 1;
+    }
+  }
+
   // 4. Per field with candidates: refold it for its offset maps and make pattern hits;
   // 5. per listing with pattern hits: evaluate the rules.
   s.pattern_hits.clear();
@@ -226,6 +236,13 @@ absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t coun
   };
   for (size_t i = 0; i < s.located.size();) {
     const FieldSpan& span = s.spans[s.located[i].span];
+    if (!s.listing_has_trigger[span.listing]) {
+      while (i < s.located.size() &&
+             s.spans[s.located[i].span].listing == span.listing) {
+        ++i;
+      }
+      continue;
+    }
     if (span.listing != current_listing) {
       flush(current_listing);
       current_listing = span.listing;

@@ -186,9 +186,9 @@ std::string TextReport(const BenchResult& r) {
                           AmdahlSpeedup(r.serial_share, 64));
   }
   if (!r.groups.empty()) {
-    out += "\nrule group            rules  adds to scan  adds to compile\n";
+    out += "\nrule group                            rules  adds to scan  adds to compile\n";
     for (const GroupCost& g : r.groups) {
-      absl::StrAppendFormat(&out, "%-20s %6zu  %10.3f s  %13.3f s\n", g.group, g.rules,
+      absl::StrAppendFormat(&out, "%-36s %6zu  %10.3f s  %13.3f s\n", g.group, g.rules,
                             g.scan_seconds, g.compile_seconds);
     }
   }
