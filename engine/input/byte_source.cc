@@ -69,6 +69,20 @@ class FileByteSource : public ByteSource {
     return absl::DataLossError(absl::StrCat(name_, ": ", reason));
   }
 
+  // One read(2) into `destination`; counts the bytes and notes the end of the file.
+  absl::StatusOr<size_t> ReadFile(char* destination, size_t max_bytes) {
+    ssize_t got;
+    do {
+      got = ::read(fd_, destination, max_bytes);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+    }
+    raw_total_ += static_cast<uint64_t>(got);
+    if (got == 0) eof_ = true;
+    return static_cast<size_t>(got);
+  }
+
   // Appends more file bytes to raw_ (dropping what was consumed); false at end of file.
   absl::StatusOr<bool> FillRaw() {
     if (eof_) return false;
@@ -78,18 +92,10 @@ class FileByteSource : public ByteSource {
     }
     const size_t old = raw_.size();
     raw_.resize(old + kRawChunk);
-    ssize_t got;
-    do {
-      got = ::read(fd_, raw_.data() + old, kRawChunk);
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) {
-      raw_.resize(old);
-      return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
-    }
-    raw_.resize(old + static_cast<size_t>(got));
-    raw_total_ += static_cast<uint64_t>(got);
-    if (got == 0) eof_ = true;
-    return got > 0;
+    absl::StatusOr<size_t> got = ReadFile(raw_.data() + old, kRawChunk);
+    raw_.resize(old + (got.ok() ? *got : 0));
+    if (!got.ok()) return got.status();
+    return *got > 0;
   }
 
   size_t raw_available() const { return raw_.size() - raw_pos_; }
@@ -99,18 +105,9 @@ class FileByteSource : public ByteSource {
       // Nothing buffered: read straight into the caller's buffer, saving a copy.
       const size_t old = out->size();
       out->resize(old + max_bytes);
-      ssize_t got;
-      do {
-        got = ::read(fd_, out->data() + old, max_bytes);
-      } while (got < 0 && errno == EINTR);
-      if (got < 0) {
-        out->resize(old);
-        return absl::DataLossError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
-      }
-      out->resize(old + static_cast<size_t>(got));
-      raw_total_ += static_cast<uint64_t>(got);
-      if (got == 0) eof_ = true;
-      return static_cast<size_t>(got);
+      absl::StatusOr<size_t> got = ReadFile(out->data() + old, max_bytes);
+      out->resize(old + (got.ok() ? *got : 0));
+      return got;
     }
     if (raw_available() == 0) {
       absl::StatusOr<bool> more = FillRaw();
