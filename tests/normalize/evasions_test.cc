@@ -1,0 +1,155 @@
+// Each evasion of docs/rule-format.md folds back to the plain keyword's skeleton, is named over
+// the hit's span, and maps back to the exact original bytes.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+
+#include "normalize/folded_text.h"
+
+namespace listscan {
+namespace {
+
+struct Found {
+  std::pair<uint32_t, uint32_t> original;  // byte range in the original text
+  std::string evasion;
+};
+
+// Folds `text` and locates `keyword`'s skeleton in the text's skeleton.
+Found FindKeyword(const std::string& text, const std::string& keyword) {
+  FoldedText folded;
+  FoldText(text, &folded);
+  const std::string needle = SkeletonKeyword(keyword);
+  const size_t at = folded.skeleton.find(needle);
+  INFO("skeleton: " << folded.skeleton);
+  REQUIRE(at != std::string::npos);
+  const auto begin = static_cast<uint32_t>(at);
+  const auto end = static_cast<uint32_t>(at + needle.size());
+  return {folded.OriginalSpanOfSkeleton(begin, end),
+          std::string(EvasionName(folded.SkeletonEvasions(begin, end)))};
+}
+
+using Span = std::pair<uint32_t, uint32_t>;
+
+TEST_CASE("a keyword's skeleton is its plain lower-case spelling", "[normalize]") {
+  CHECK(SkeletonKeyword("Sibutramine") == "sibutramine");
+  CHECK(SkeletonKeyword("  no   prescription ") == "no prescription");
+  CHECK(NormalizeKeyword(" No\tPrescription ") == "no prescription");
+}
+
+TEST_CASE("leetspeak folds to the keyword and is named leet", "[normalize]") {
+  const Found found = FindKeyword("Buy S1BUTR4MINE now", "sibutramine");
+  CHECK(found.original == Span{4, 15});
+  CHECK(found.evasion == "leet");
+}
+
+TEST_CASE("a dollar sign starting a word is read as s", "[normalize]") {
+  const Found found = FindKeyword("only $ibutramine", "sibutramine");
+  CHECK(found.original == Span{5, 16});
+  CHECK(found.evasion == "leet");
+}
+
+TEST_CASE("letters spaced out by spaces are joined and named spacing", "[normalize]") {
+  const Found found = FindKeyword("buy s i b u t r a m i n e now", "sibutramine");
+  CHECK(found.original == Span{4, 25});
+  CHECK(found.evasion == "spacing");
+}
+
+TEST_CASE("letters spaced out by dots are joined and named spacing", "[normalize]") {
+  const Found found = FindKeyword("s.i.b.u.t.r.a.m.i.n.e!", "sibutramine");
+  CHECK(found.original == Span{0, 21});
+  CHECK(found.evasion == "spacing");
+}
+
+TEST_CASE("a short run of dotted letters is joined too", "[normalize]") {
+  FoldedText folded;
+  FoldText("s.i.b.u", &folded);
+  CHECK(folded.skeleton == "sibu");
+}
+
+TEST_CASE("a Cyrillic dze is read as s and named homoglyph", "[normalize]") {
+  const Found found = FindKeyword("x \xD1\x95ibutramine", "sibutramine");
+  CHECK(found.original == Span{2, 14});
+  CHECK(found.evasion == "homoglyph");
+}
+
+TEST_CASE("a Ukrainian i is read as i and named homoglyph", "[normalize]") {
+  const Found found = FindKeyword("V\xD1\x96" "agra", "viagra");
+  CHECK(found.original == Span{0, 7});
+  CHECK(found.evasion == "homoglyph");
+}
+
+TEST_CASE("fullwidth letters fold to ASCII and are named fullwidth", "[normalize]") {
+  const Found found =
+      FindKeyword("\xEF\xBC\xB6\xEF\xBC\xA9\xEF\xBC\xA1\xEF\xBC\xA7\xEF\xBC\xB2\xEF\xBC\xA1 50mg",
+                  "viagra");
+  CHECK(found.original == Span{0, 18});
+  CHECK(found.evasion == "fullwidth");
+}
+
+TEST_CASE("mathematical bold letters fold to ASCII and are named fullwidth", "[normalize]") {
+  // U+1D42F U+1D422 U+1D41A U+1D420 U+1D42B U+1D41A: bold "viagra", four bytes each.
+  const Found found = FindKeyword(
+      "\xF0\x9D\x90\xAF\xF0\x9D\x90\xA2\xF0\x9D\x90\x9A\xF0\x9D\x90\xA0\xF0\x9D\x90\xAB\xF0\x9D\x90\x9A",
+      "viagra");
+  CHECK(found.original == Span{0, 24});
+  CHECK(found.evasion == "fullwidth");
+}
+
+TEST_CASE("a zero-width space inside a word is dropped and named zero_width", "[normalize]") {
+  const Found found = FindKeyword("sibu\xE2\x80\x8Btramine", "sibutramine");
+  CHECK(found.original == Span{0, 14});
+  CHECK(found.evasion == "zero_width");
+}
+
+TEST_CASE("a stripped accent is named diacritics", "[normalize]") {
+  const Found found = FindKeyword("la sibutr\xC3\xA1mine", "sibutramine");
+  CHECK(found.original == Span{3, 15});
+  CHECK(found.evasion == "diacritics");
+}
+
+TEST_CASE("a decomposed accent (combining mark) is stripped and named diacritics", "[normalize]") {
+  const Found found = FindKeyword("sibutra\xCC\x81mine", "sibutramine");
+  CHECK(found.original == Span{0, 13});
+  CHECK(found.evasion == "diacritics");
+}
+
+TEST_CASE("a case-only difference is no evasion", "[normalize]") {
+  FoldedText folded;
+  FoldText("SiBuTrAmInE", &folded);
+  CHECK(folded.skeleton == "sibutramine");
+  CHECK(folded.SkeletonEvasions(0, 11) == kEvasionNone);
+  CHECK(EvasionName(folded.SkeletonEvasions(0, 11)).empty());
+}
+
+TEST_CASE("an exclamation mark after a word stays punctuation", "[normalize]") {
+  FoldedText folded;
+  FoldText("viagra!", &folded);
+  CHECK(folded.skeleton == "viagra!");
+}
+
+TEST_CASE("an exclamation mark inside a word is read as i", "[normalize]") {
+  const Found found = FindKeyword("v!agra", "viagra");
+  CHECK(found.original == Span{0, 6});
+  CHECK(found.evasion == "leet");
+}
+
+TEST_CASE("spacing outranks leet in the evasion name", "[normalize]") {
+  const Found found = FindKeyword("s 1 b u t r 4 m i n e", "sibutramine");
+  CHECK(found.original == Span{0, 21});
+  CHECK(found.evasion == "spacing");
+}
+
+TEST_CASE("evasion names follow the documented priority", "[normalize]") {
+  CHECK(EvasionName(kEvasionSpacing | kEvasionLeet | kEvasionHomoglyph) == "spacing");
+  CHECK(EvasionName(kEvasionLeet | kEvasionHomoglyph) == "leet");
+  CHECK(EvasionName(kEvasionHomoglyph | kEvasionFullwidth) == "homoglyph");
+  CHECK(EvasionName(kEvasionFullwidth | kEvasionZeroWidth) == "fullwidth");
+  CHECK(EvasionName(kEvasionZeroWidth | kEvasionDiacritics) == "zero_width");
+  CHECK(EvasionName(kEvasionDiacritics) == "diacritics");
+  CHECK(EvasionName(kEvasionInvalidUtf8) == "");
+  CHECK(EvasionName(kEvasionNone) == "");
+}
+
+}  // namespace
+}  // namespace listscan
