@@ -125,14 +125,12 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const C
 }
 
 absl::Status Scanner::Scan(const Listing& listing, std::vector<Hit>* hits) {
-  static thread_local std::vector<Listing> one(1);
-  one[0] = listing;
-  absl::Status status = ScanMany(one, 1, &state_->single);
+  absl::Status status = ScanMany(&listing, 1, &state_->single);
   if (status.ok()) hits->swap(state_->single[0]);
   return status;
 }
 
-absl::Status Scanner::ScanMany(const std::vector<Listing>& listings, size_t count,
+absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                                std::vector<std::vector<Hit>>* hits) {
   State& s = *state_;
   const PatternTable& table = pack_->patterns();

@@ -63,7 +63,7 @@ FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& 
 absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
                        const ScanJobOptions& options, BatchResult* result) {
   if (count == 0) return absl::OkStatus();
-  if (absl::Status status = worker.scanner->ScanMany(worker.listings, count, &worker.hits);
+  if (absl::Status status = worker.scanner->ScanMany(worker.listings.data(), count, &worker.hits);
       !status.ok()) {
     return status;
   }

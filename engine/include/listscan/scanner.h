@@ -24,7 +24,7 @@ class Scanner {
   // The same for listings[0, count): (*hits)[i] for listings[i]. Scanning many small listings
   // at once costs two database scans in all rather than two per field, which is what makes
   // catalogue-sized scans fast.
-  absl::Status ScanMany(const std::vector<Listing>& listings, size_t count,
+  absl::Status ScanMany(const Listing* listings, size_t count,
                         std::vector<std::vector<Hit>>* hits);
 
   const CompiledPack& pack() const { return *pack_; }
