@@ -194,7 +194,9 @@ class StreamingRecordReader final : public RecordReader {
     buffer.reserve(buffer.size() + 2 * options_.batch_bytes);
     truncated_ = false;
     bool read_any = false;
-    while (!in.eof && (buffer.size() < options_.batch_bytes || !read_any)) {
+    // At least a few bytes before the format is detected (BOM, first byte), whatever the batch size.
+    const size_t wanted = std::max<size_t>(options_.batch_bytes, in.detected ? 1 : 4);
+    while (!in.eof && (buffer.size() < wanted || !read_any)) {
       batch.input_bytes += ReadChunk(&buffer);
       read_any = true;
     }
