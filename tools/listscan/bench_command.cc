@@ -98,8 +98,8 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
   if (!cold.ok()) return cold.status();
   result.cold = (*cold)->stats();
 
-  char dir_pattern[] = "/tmp/listscan-bench-XXXXXX";
-  const char* cache_dir = mkdtemp(dir_pattern);
+  std::string dir_pattern = (std::filesystem::temp_directory_path() / "listscan-bench-XXXXXX").string();
+  const char* cache_dir = mkdtemp(dir_pattern.data());
   if (cache_dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
   auto stored = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
   auto cached = stored.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : stored;

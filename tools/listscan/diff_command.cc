@@ -42,8 +42,8 @@ DiffFlags& Flags() {
 absl::StatusOr<std::string> MaterializeRules(const std::string& spec, const std::string& rules_path,
                                              std::vector<std::filesystem::path>* cleanup) {
   if (std::filesystem::exists(spec)) return spec;
-  char pattern[] = "/tmp/listscan-diff-XXXXXX";
-  const char* dir = mkdtemp(pattern);
+  std::string pattern = (std::filesystem::temp_directory_path() / "listscan-diff-XXXXXX").string();
+  const char* dir = mkdtemp(pattern.data());
   if (dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
   cleanup->emplace_back(dir);
   // The revision comes from the command line of the user running us; quote it for the shell.
