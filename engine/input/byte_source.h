@@ -19,7 +19,8 @@ class ByteSource {
   virtual ~ByteSource() = default;
 
   // Appends up to `max_bytes` decompressed bytes to `out`; returns how many (0 at the end).
-  // A read error or a corrupt or truncated compressed stream is an error naming the input.
+  // A read error or a corrupt or truncated compressed stream is an error naming the input; the
+  // bytes decompressed before the damage are appended all the same.
   virtual absl::StatusOr<size_t> Read(std::string* out, size_t max_bytes) = 0;
 
   // Bytes taken from the file itself so far (compressed bytes for .gz/.zst).

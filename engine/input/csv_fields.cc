@@ -21,21 +21,20 @@ absl::Status SplitCsvRecord(std::string_view record, char delimiter,
       // Quoted: up to the closing quote; "" is one quote; delimiters and newlines are data.
       ++i;
       while (true) {
-        if (i >= record.size()) {
+        const size_t quote = record.find('"', i);
+        if (quote == std::string_view::npos) {
           fields->resize(count);
           return absl::InvalidArgumentError(
               absl::StrCat("column ", count, ": unterminated quoted field"));
         }
-        if (record[i] == '"') {
-          if (i + 1 < record.size() && record[i + 1] == '"') {
-            field.push_back('"');
-            i += 2;
-            continue;
-          }
+        field.append(record.substr(i, quote - i));
+        i = quote + 1;
+        if (i < record.size() && record[i] == '"') {
+          field.push_back('"');
           ++i;
-          break;
+          continue;
         }
-        field.push_back(record[i++]);
+        break;
       }
       if (i < record.size() && record[i] != delimiter) {
         fields->resize(count);

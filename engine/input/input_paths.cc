@@ -9,9 +9,15 @@ namespace listscan {
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   ExpandedInputs result;
+  bool standard_input = false;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (path == "-" || !fs::is_directory(path, error)) {
+    if (path == "-") {
+      if (!standard_input) result.files.push_back(path);  // it can be read only once
+      standard_input = true;
+      continue;
+    }
+    if (!fs::is_directory(path, error)) {
       result.files.push_back(path);  // a missing file is reported when it is opened
       continue;
     }

@@ -1,34 +1,40 @@
 // RecordReader: inputs one after another, each read in chunks and cut into batches of whole
-// records. Only the unfinished last record of a chunk is carried over, so memory stays bounded by
-// the batch size plus --max-record-bytes whatever the input size.
+// records. Only the unfinished last record of a chunk is carried over, and a record over
+// --max-record-bytes is dropped as it arrives, so memory stays bounded by the batch size plus
+// --max-record-bytes whatever the input size.
 #include "input/record_reader.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cstring>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "input/byte_source.h"
-#include "input/input_paths.h"
-#include "input/transcoder.h"
 #include "input/csv_fields.h"
+#include "input/input_format.h"
+#include "input/input_paths.h"
+#include "input/record_end.h"
+#include "input/transcoder.h"
 
 namespace listscan {
 namespace {
 
 constexpr size_t kHeadBytes = 200;
-constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
-constexpr size_t kUtf8BomSize = 3;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// At most the first kHeadBytes of `record`, not cutting a UTF-8 character in two.
 std::string Head(std::string_view record) {
   size_t cut = std::min(record.size(), kHeadBytes);
   while (cut > 0 && cut < record.size() && (static_cast<unsigned char>(record[cut]) & 0xC0) == 0x80) {
-    --cut;  // do not split a UTF-8 character
+    --cut;
   }
   return std::string(record.substr(0, cut));
+}
+
+// Keeps enough of an oversized record's bytes, arriving piece by piece, for Head() to cut.
+void AppendHead(std::string_view bytes, std::string* head) {
+  const size_t keep = kHeadBytes + 4;
+  if (head->size() < keep) head->append(bytes.substr(0, keep - head->size()));
 }
 
 bool IsBlank(std::string_view record) {
@@ -36,51 +42,13 @@ bool IsBlank(std::string_view record) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
-uint64_t CountNewlines(std::string_view text) {
-  return static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-// The format named by a file's extension, under any .gz/.zst suffix; kAuto when it says nothing.
-InputFormat FormatFromName(std::string name, char* delimiter) {
-  name = absl::AsciiStrToLower(name);
-  for (const char* suffix : {".gz", ".gzip", ".zst", ".zstd"}) {
-    if (absl::EndsWith(name, suffix)) name.resize(name.size() - std::strlen(suffix));
-  }
-  for (const char* suffix : {".jsonl", ".ndjson", ".json"}) {
-    if (absl::EndsWith(name, suffix)) return InputFormat::kJsonLines;
-  }
-  if (absl::EndsWith(name, ".csv")) return InputFormat::kCsv;
-  if (absl::EndsWith(name, ".tsv")) {
-    *delimiter = '\t';
-    return InputFormat::kCsv;
-  }
-  return InputFormat::kAuto;
-}
-
-// Finds the newline that ends the record starting at `from`: the next one for JSON Lines, the
-// next one outside double quotes for CSV (`in_quotes` carries the quote state across calls).
-size_t FindRecordEnd(const std::string& buffer, size_t from, bool csv, bool* in_quotes) {
-  if (!csv) {
-    const void* hit = std::memchr(buffer.data() + from, '\n', buffer.size() - from);
-    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - buffer.data())
-               : std::string::npos;
-  }
-  for (size_t i = from; i < buffer.size(); ++i) {
-    const char c = buffer[i];
-    if (c == '"') {
-      *in_quotes = !*in_quotes;
-    } else if (c == '\n' && !*in_quotes) {
-      return i;
-    }
-  }
-  return std::string::npos;
-}
-
 class StreamingRecordReader final : public RecordReader {
  public:
   StreamingRecordReader(std::vector<std::string> files, InputOptions options,
                         std::vector<InputError> errors, std::optional<uint64_t> total)
-      : files_(std::move(files)), options_(options), errors_(std::move(errors)), total_(total) {}
+      : files_(std::move(files)), options_(options), errors_(std::move(errors)), total_(total) {
+    options_.batch_bytes = std::max<size_t>(options_.batch_bytes, 1);
+  }
 
   std::optional<RecordBatch> Next() override {
     while (true) {
@@ -91,8 +59,13 @@ class StreamingRecordReader final : public RecordReader {
         finished_bytes_ += current_->source->raw_bytes_read();
         current_.reset();
       }
+      // Bytes read for a batch that came out empty (blank lines, the start of a long record)
+      // count in the next batch passed on, so that the batches' input_bytes add up to the input.
+      unreported_bytes_ += batch.input_bytes;
       if (!batch.records.empty() || !batch.rejected.empty()) {
         batch.sequence = sequence_++;
+        batch.input_bytes = unreported_bytes_;
+        unreported_bytes_ = 0;
         return batch;
       }
     }
@@ -109,13 +82,17 @@ class StreamingRecordReader final : public RecordReader {
     std::unique_ptr<ByteSource> source;
     std::unique_ptr<Transcoder> transcoder;
     std::shared_ptr<SourceInfo> info;
-    std::string carry;         // the start of a record not yet complete
-    uint64_t carry_line = 1;   // the line on which `carry` starts
-    bool carry_in_quotes = false;
-    bool detected = false;     // BOM skipped and format known
+    RecordEndFinder record_end;  // state of the record that `carry` (or the skip) is in
+    std::string carry;           // the start of a record not yet complete
+    uint64_t line = 1;           // the line on which the next unread record starts
+    bool bom_checked = false;
+    bool detected = false;       // format known
     bool header_pending = false;
-    bool skipping = false;     // dropping the rest of an oversized record
+    bool skipping = false;       // dropping the rest of an oversized record
+    uint64_t skip_line = 0;
+    std::string skip_head;
     bool eof = false;
+    bool truncated = false;      // the input ended in a read or decompression error
     bool finished = false;
   };
 
@@ -146,43 +123,50 @@ class StreamingRecordReader final : public RecordReader {
     return true;
   }
 
-  // Reads at least one chunk and appends it (transcoded if asked) to `buffer`.
+  // Reads one chunk and appends it (transcoded if asked) to `buffer`; returns the decompressed
+  // bytes taken from the source.
   size_t ReadChunk(std::string* buffer) {
     OpenInput& in = *current_;
-    const size_t before = buffer->size();
-    absl::StatusOr<size_t> got = 0;
-    if (in.transcoder) {
-      chunk_.clear();
-      got = in.source->Read(&chunk_, options_.batch_bytes);
-      if (got.ok()) in.transcoder->Append(chunk_, buffer);
-    } else {
-      got = in.source->Read(buffer, options_.batch_bytes);
-    }
+    std::string* raw = in.transcoder ? &chunk_ : buffer;
+    if (in.transcoder) chunk_.clear();
+    const size_t before = raw->size();
+    const absl::StatusOr<size_t> got = in.source->Read(raw, options_.batch_bytes);
+    // What was decompressed before an error is kept: it holds the records read before the damage.
+    if (in.transcoder) in.transcoder->Append(chunk_, buffer);
     if (!got.ok()) {
       errors_.push_back({in.info->name, std::string(got.status().message())});
       in.eof = true;
-      truncated_ = true;
+      in.truncated = true;
     } else if (*got == 0) {
       in.eof = true;
     }
-    return buffer->size() - before;
+    return raw->size() - before;
   }
 
-  void Detect(std::string* buffer) {
+  // Skips a byte order mark at the very start and settles the format; false while the bytes
+  // seen so far do not tell (only whitespace yet).
+  bool Detect(std::string* buffer) {
     OpenInput& in = *current_;
-    if (in.detected) return;
-    if (buffer->size() < kUtf8BomSize && !in.eof) return;  // wait for more bytes
-    if (absl::StartsWith(*buffer, kUtf8Bom)) buffer->erase(0, kUtf8BomSize);
+    if (in.detected) return true;
+    if (!in.bom_checked) {
+      if (buffer->size() < kUtf8Bom.size() && !in.eof) return false;
+      if (buffer->starts_with(kUtf8Bom)) buffer->erase(0, kUtf8Bom.size());
+      in.bom_checked = true;
+    }
     InputFormat format = options_.format;
     if (format == InputFormat::kAuto) format = FormatFromName(in.info->name, &in.info->delimiter);
     if (format == InputFormat::kAuto) {
-      const size_t first = buffer->find_first_not_of(" \t\r\n");
-      format = first != std::string::npos && (*buffer)[first] == '{' ? InputFormat::kJsonLines
-                                                                     : InputFormat::kCsv;
+      // A run of leading whitespace longer than any record could be is not worth keeping.
+      const bool give_up = in.eof || buffer->size() > options_.max_record_bytes;
+      std::optional<InputFormat> by_content = FormatFromContent(*buffer, give_up);
+      if (!by_content) return false;
+      format = *by_content;
     }
     in.info->format = format;
     in.header_pending = format == InputFormat::kCsv;
+    in.record_end = RecordEndFinder(format == InputFormat::kCsv, in.info->delimiter);
     in.detected = true;
+    return true;
   }
 
   RecordBatch ReadBatch() {
@@ -191,94 +175,95 @@ class StreamingRecordReader final : public RecordReader {
     batch.source = in.info;
     std::string buffer = std::move(in.carry);
     in.carry = std::string();
-    buffer.reserve(buffer.size() + 2 * options_.batch_bytes);
-    truncated_ = false;
+    if (buffer.capacity() < buffer.size() + options_.batch_bytes) {
+      buffer.reserve(buffer.size() + 2 * options_.batch_bytes);
+    }
     bool read_any = false;
-    // At least a few bytes before the format is detected (BOM, first byte), whatever the batch size.
-    const size_t wanted = std::max<size_t>(options_.batch_bytes, in.detected ? 1 : 4);
-    while (!in.eof && (buffer.size() < wanted || !read_any)) {
+    while (!in.eof && (!read_any || buffer.size() < options_.batch_bytes || !Detect(&buffer))) {
       batch.input_bytes += ReadChunk(&buffer);
       read_any = true;
     }
-    Detect(&buffer);
-    const bool csv = in.info->format == InputFormat::kCsv;
-
-    uint64_t line = in.carry_line;
-    bool in_quotes = in.carry_in_quotes;
+    Detect(&buffer);  // at the end of the input it always settles
+    const std::string_view view(buffer);
     size_t pos = 0;
+
     if (in.skipping) {
-      const size_t end = FindRecordEnd(buffer, 0, csv, &in_quotes);
-      if (end == std::string::npos) {
-        in.carry_line = line + CountNewlines(buffer);
-        in.carry_in_quotes = in_quotes;
-        in.finished = in.eof;
+      const size_t found = in.record_end.Scan(view);
+      const std::string_view part = view.substr(0, std::min(found, view.size()));
+      AppendHead(part, &in.skip_head);
+      if (found == RecordEndFinder::kNotFound && !in.eof) return batch;
+      batch.rejected.push_back({in.skip_line, TooLarge(), Head(in.skip_head)});
+      in.line += in.record_end.newlines();
+      in.skipping = false;
+      in.skip_head.clear();
+      in.record_end.StartRecord();
+      if (found == RecordEndFinder::kNotFound) {
+        in.finished = true;
         return batch;
       }
-      line += CountNewlines(std::string_view(buffer).substr(0, end + 1));
-      pos = end + 1;
-      in.skipping = false;
+      ++in.line;
+      pos = found + 1;
     }
 
-    std::vector<std::pair<size_t, size_t>> spans;
-    std::vector<uint64_t> lines;
-    while (pos < buffer.size()) {
-      in_quotes = false;
-      size_t end = FindRecordEnd(buffer, pos, csv, &in_quotes);
-      const bool complete = end != std::string::npos;
-      if (!complete) {
-        if (!in.eof) break;  // carried over to the next batch
-        end = buffer.size();
-      }
-      std::string_view record = std::string_view(buffer).substr(pos, end - pos);
+    spans_.clear();
+    while (pos < view.size()) {
+      const size_t scanned = in.record_end.scanned();  // carried over from the last batch
+      const size_t found = in.record_end.Scan(view.substr(pos + scanned));
+      const bool complete = found != RecordEndFinder::kNotFound;
+      if (!complete && !in.eof) break;
+      const size_t end = complete ? pos + scanned + found : view.size();
+      const bool unterminated = in.record_end.in_quotes();
+      const uint64_t inner_newlines = in.record_end.newlines();  // CSV: inside quoted fields
+      in.record_end.StartRecord();
+      std::string_view record = view.substr(pos, end - pos);
       if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
-      const uint64_t record_line = line;
-      // A JSON Lines record holds no newline; a CSV one may (inside quotes).
-      line += (csv ? CountNewlines(record) : 0) + (complete ? 1 : 0);
+      const uint64_t record_line = in.line;
+      in.line += inner_newlines + (complete ? 1 : 0);
       pos = end + 1;
       if (IsBlank(record)) continue;
+      const bool header = in.header_pending;
+      in.header_pending = false;
       if (record.size() > options_.max_record_bytes) {
         batch.rejected.push_back({record_line, TooLarge(), Head(record)});
-      } else if (!complete && truncated_) {
+      } else if (!complete && in.truncated) {
         batch.rejected.push_back({record_line, "truncated input", Head(record)});
-      } else if (!complete && in_quotes) {
+      } else if (!complete && unterminated) {
         batch.rejected.push_back({record_line, "unterminated quoted field", Head(record)});
-      } else if (in.header_pending) {
+      } else if (header) {
         if (absl::Status status = SplitCsvRecord(record, in.info->delimiter, &in.info->csv_header);
             !status.ok()) {
           batch.rejected.push_back(
               {record_line, absl::StrCat("invalid CSV header: ", status.message()), Head(record)});
         }
-        in.header_pending = false;
       } else {
-        spans.emplace_back(static_cast<size_t>(record.data() - buffer.data()), record.size());
-        lines.push_back(record_line);
+        spans_.push_back({static_cast<size_t>(record.data() - view.data()), record.size(), record_line});
       }
     }
 
-    if (pos < buffer.size()) {
-      std::string_view tail = std::string_view(buffer).substr(pos);
+    if (pos < view.size()) {  // an unfinished record, and more input to come
+      const std::string_view tail = view.substr(pos);
       if (tail.size() > options_.max_record_bytes) {
-        // Reject now and drop the rest of it as it arrives, instead of buffering it whole.
-        batch.rejected.push_back({line, TooLarge(), Head(tail)});
-        bool quotes = false;
-        FindRecordEnd(buffer, pos, csv, &quotes);
-        in.carry_in_quotes = quotes;
+        // Reject it once its end is found and drop the rest as it arrives, never buffering it whole.
         in.skipping = true;
-        line += CountNewlines(tail);
+        in.skip_line = in.line;
+        in.skip_head.clear();
+        AppendHead(tail, &in.skip_head);
+        in.header_pending = false;
+        buffer.resize(pos);
+      } else if (pos == 0) {
+        in.carry = std::move(buffer);  // nothing cut from this batch: keep the buffer as it is
       } else {
         in.carry.assign(tail);
-        in.carry_in_quotes = false;
+        buffer.resize(pos);
       }
-      buffer.resize(pos);
     }
-    in.carry_line = line;
-    in.finished = in.eof && in.carry.empty();
+    in.finished = in.eof && in.carry.empty() && !in.skipping;
 
-    batch.buffer = std::move(buffer);  // views are taken only after the move (small-string safety)
-    batch.records.reserve(spans.size());
-    for (size_t i = 0; i < spans.size(); ++i) {
-      batch.records.push_back(
-          {std::string_view(batch.buffer).substr(spans[i].first, spans[i].second), lines[i]});
+    batch.buffer = std::move(buffer);
+    batch.records.reserve(spans_.size());
+    const std::string_view owned(batch.buffer);
+    for (const RecordSpan& span : spans_) {
+      batch.records.push_back({owned.substr(span.offset, span.size), span.line});
     }
     return batch;
   }
@@ -287,16 +272,25 @@ class StreamingRecordReader final : public RecordReader {
     return absl::StrCat("record exceeds --max-record-bytes (", options_.max_record_bytes, ")");
   }
 
+  // A record's place in the batch buffer; views are made once the buffer has moved into the
+  // batch (a moved short string changes address).
+  struct RecordSpan {
+    size_t offset;
+    size_t size;
+    uint64_t line;
+  };
+
   std::vector<std::string> files_;
   InputOptions options_;
   std::vector<InputError> errors_;
   std::optional<uint64_t> total_;
   size_t next_ = 0;
   std::unique_ptr<OpenInput> current_;
-  std::string chunk_;
-  bool truncated_ = false;
+  std::string chunk_;               // raw bytes before transcoding, reused
+  std::vector<RecordSpan> spans_;   // reused across batches
   uint64_t sequence_ = 0;
   uint64_t finished_bytes_ = 0;
+  uint64_t unreported_bytes_ = 0;
 };
 
 }  // namespace

@@ -32,6 +32,23 @@ std::string Gzip(const std::string& text) {
   return out;
 }
 
+// The start of a gzip member holding `text`, flushed to a byte boundary but never finished, as a
+// download cut short would leave it.
+std::string UnfinishedGzip(const std::string& text) {
+  z_stream stream{};
+  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
+                       Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&stream, text.size()) + 64, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&stream, Z_SYNC_FLUSH) == Z_OK);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
 std::string Zstd(const std::string& text) {
   std::string out(ZSTD_compressBound(text.size()), '\0');
   const size_t size = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
@@ -106,6 +123,36 @@ TEST_CASE("a truncated gzip input is an input error after the records before the
   CHECK(result.errors[0].message == path + ": truncated gzip stream");
 }
 
+TEST_CASE("a gzip input cut inside a record passes on the records before and rejects the rest",
+          "[input][compressed]") {
+  TempDir dir;
+  const std::string path =
+      dir.Write("cut.jsonl.gz", UnfinishedGzip(NumberedRecords(0, 3) + "{\"n\":3"));
+  const ReadResult result = ReadAll({path});
+  CHECK(result.records == ExpectedRecords(0, 3, path));
+  REQUIRE(result.rejected.size() == 1);
+  CHECK(result.rejected[0].line == 4);
+  CHECK(result.rejected[0].reason == "truncated input");
+  CHECK(result.rejected[0].head == "{\"n\":3");
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].message == path + ": truncated gzip stream");
+}
+
+TEST_CASE("a corrupt gzip member is an input error after the records of the members before it",
+          "[input][compressed]") {
+  TempDir dir;
+  const std::string damaged_member = std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) +
+                                     std::string(16, '\xFF');
+  const std::string path =
+      dir.Write("two.jsonl.gz", Gzip(NumberedRecords(0, 3)) + damaged_member);
+  const ReadResult result = ReadAll({path});
+  CHECK(result.records == ExpectedRecords(0, 3, path));
+  CHECK(result.rejected.empty());
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].name == path);
+  CHECK_THAT(result.errors[0].message, Catch::StartsWith(path + ": corrupt gzip stream: "));
+}
+
 TEST_CASE("a corrupt gzip input is an input error naming the file", "[input][compressed]") {
   TempDir dir;
   std::string compressed = Gzip(NumberedRecords(0, 10));
@@ -118,6 +165,21 @@ TEST_CASE("a corrupt gzip input is an input error naming the file", "[input][com
   CHECK_THAT(result.errors[0].message, Catch::StartsWith(path + ": corrupt gzip stream: "));
   REQUIRE_FALSE(result.records.empty());
   CHECK(result.records.back() == ReadRecord{"{\"a\":1}", 1, other});
+}
+
+TEST_CASE("the batches' input bytes add up to the decompressed size", "[input][compressed]") {
+  TempDir dir;
+  const std::string text = NumberedRecords(0, 20) + "\n\n" + std::string(100, ' ') + "\n" +
+                           NumberedRecords(20, 30);
+  const std::string path = dir.Write("a.jsonl.zst", Zstd(text));
+  InputOptions options;
+  options.batch_bytes = 16;
+  auto reader = RecordReader::Open({path}, options);
+  REQUIRE(reader.ok());
+  uint64_t input_bytes = 0;
+  while (std::optional<RecordBatch> batch = (*reader)->Next()) input_bytes += batch->input_bytes;
+  CHECK(input_bytes == text.size());
+  CHECK((*reader)->file_bytes_consumed() == Zstd(text).size());
 }
 
 TEST_CASE("a truncated zstd input is an input error naming the file", "[input][compressed]") {

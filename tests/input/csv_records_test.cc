@@ -58,6 +58,53 @@ TEST_CASE("an unterminated quote at the end of a CSV input is rejected", "[input
   CHECK(result.rejected[0].head == "2,\"never closed\n3,x");
 }
 
+TEST_CASE("a quote inside an unquoted CSV field does not join the lines after it",
+          "[input][csv]") {
+  TempDir dir;
+  const std::string path = dir.Write("a.csv", "id,title\n1,27\" monitor\n2,x\n");
+  const ReadResult result = ReadAll({path});
+  CHECK(result.records ==
+        std::vector<ReadRecord>{{"1,27\" monitor", 2, path}, {"2,x", 3, path}});
+  CHECK(result.rejected.empty());
+}
+
+TEST_CASE("an oversized CSV record with quoted newlines is skipped to its real end",
+          "[input][csv]") {
+  TempDir dir;
+  const std::string big = "1,\"" + std::string(30, 'a') + "\n" + std::string(30, 'b') + "\"";
+  const std::string path = dir.Write("a.csv", "id,title\n" + big + "\n2,after\n");
+  InputOptions options;
+  options.batch_bytes = 16;
+  options.max_record_bytes = 20;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"2,after", 4, path}});
+  REQUIRE(result.rejected.size() == 1);
+  CHECK(result.rejected[0].line == 2);
+  CHECK(result.rejected[0].reason == "record exceeds --max-record-bytes (20)");
+  CHECK(result.rejected[0].head == big);
+}
+
+TEST_CASE("blank lines in a CSV input are skipped but counted", "[input][csv]") {
+  TempDir dir;
+  const std::string path = dir.Write("a.csv", "\nid,title\n\n1,x\n  \n2,y\n");
+  const ReadResult result = ReadAll({path});
+  CHECK(result.records == std::vector<ReadRecord>{{"1,x", 4, path}, {"2,y", 6, path}});
+  CHECK(result.sources[0]->csv_header == std::vector<std::string>{"id", "title"});
+}
+
+TEST_CASE("each CSV input has its own header row", "[input][csv]") {
+  TempDir dir;
+  const std::string a = dir.Write("a.csv", "id,title\n1,x\n");
+  const std::string b = dir.Write("b.csv", "title;price\nhat;3\n");
+  InputOptions options;
+  options.delimiter = ';';
+  const ReadResult result = ReadAll({a, b}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"1,x", 2, a}, {"hat;3", 2, b}});
+  REQUIRE(result.sources.size() == 2);
+  CHECK(result.sources[0]->csv_header == std::vector<std::string>{"id,title"});
+  CHECK(result.sources[1]->csv_header == std::vector<std::string>{"title", "price"});
+}
+
 TEST_CASE("a .tsv input is CSV with a tab delimiter", "[input][csv]") {
   TempDir dir;
   const std::string path = dir.Write("a.tsv", "id\ttitle\n1\thello, world\n");

@@ -33,5 +33,10 @@ TEST_CASE("files, missing paths and standard input are kept as given, in order",
   CHECK(inputs.errors.empty());
 }
 
+TEST_CASE("standard input named twice is kept once", "[input][paths]") {
+  const ExpandedInputs inputs = ExpandInputs({"-", "a.jsonl", "-"});
+  CHECK(inputs.files == std::vector<std::string>{"-", "a.jsonl"});
+}
+
 }  // namespace
 }  // namespace listscan

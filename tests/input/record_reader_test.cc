@@ -1,5 +1,8 @@
 // Cutting JSON Lines inputs into records: line numbers, batches, oversized records, encodings,
 // missing inputs and the order of inputs.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -109,10 +112,67 @@ TEST_CASE("a record over --max-record-bytes spanning batches is rejected once, w
   REQUIRE(result.rejected.size() == 1);
   CHECK(result.rejected[0].line == 2);
   CHECK(result.rejected[0].reason == "record exceeds --max-record-bytes (20)");
-  const std::string& head = result.rejected[0].head;
-  CHECK(head.size() > 20);
-  CHECK(head.size() <= 200);
-  CHECK(head == big.substr(0, head.size()));
+  CHECK(result.rejected[0].head == big.substr(0, 200));
+}
+
+TEST_CASE("the head of an oversized record does not cut a UTF-8 character in two", "[input]") {
+  TempDir dir;
+  const std::string big = std::string(199, 'x') + "\xC3\xA9" + std::string(100, 'y');
+  const std::string path = dir.Write("a.jsonl", big + "\n{\"b\":2}\n");
+  InputOptions options;
+  options.batch_bytes = 16;
+  options.max_record_bytes = 20;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"b\":2}", 2, path}});
+  REQUIRE(result.rejected.size() == 1);
+  CHECK(result.rejected[0].head == std::string(199, 'x'));
+}
+
+TEST_CASE("a long record read in many small batches comes out whole", "[input]") {
+  TempDir dir;
+  const std::string long_record = "{\"t\":\"" + std::string(5000, 'z') + "\"}";
+  const std::string path = dir.Write("a.jsonl", "{\"a\":1}\n" + long_record + "\n{\"b\":2}\n");
+  InputOptions options;
+  options.batch_bytes = 16;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{
+                              {"{\"a\":1}", 1, path}, {long_record, 2, path}, {"{\"b\":2}", 3, path}});
+  CHECK(result.rejected.empty());
+}
+
+TEST_CASE("a byte order mark read one byte at a time is still skipped", "[input]") {
+  TempDir dir;
+  const std::string path = dir.Write("bom.jsonl", "\xEF\xBB\xBF{\"a\":1}\n");
+  InputOptions options;
+  options.batch_bytes = 1;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 1, path}});
+}
+
+TEST_CASE("the format is told by the first non-space byte even past the first batch", "[input]") {
+  TempDir dir;
+  const std::string path = dir.Write("dump", std::string(40, '\n') + "{\"a\":1}\n");
+  InputOptions options;
+  options.batch_bytes = 16;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 41, path}});
+  REQUIRE_FALSE(result.sources.empty());
+  CHECK(result.sources[0]->format == InputFormat::kJsonLines);
+}
+
+TEST_CASE("standard input named twice is read once", "[input]") {
+  TempDir dir;
+  const std::string path = dir.Write("stdin.jsonl", "{\"a\":1}\n{\"b\":2}\n");
+  const int saved = dup(STDIN_FILENO);
+  const int file = open(path.c_str(), O_RDONLY);
+  REQUIRE(file >= 0);
+  REQUIRE(dup2(file, STDIN_FILENO) == STDIN_FILENO);
+  close(file);
+  const ReadResult result = ReadAll({"-", "-"});
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 1, "-"}, {"{\"b\":2}", 2, "-"}});
+  CHECK(result.errors.empty());
 }
 
 TEST_CASE("an oversized last record without a newline is rejected", "[input]") {
