@@ -21,6 +21,7 @@ namespace {
 
 constexpr size_t kHeadBytes = 200;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr size_t kMinBufferCapacity = 64;  // more than any std::string keeps inline
 
 // At most the first kHeadBytes of `record`, not cutting a UTF-8 character in two.
 std::string Head(std::string_view record) {
@@ -32,9 +33,9 @@ std::string Head(std::string_view record) {
 }
 
 // Keeps enough of an oversized record's bytes, arriving piece by piece, for Head() to cut.
+constexpr size_t kHeadKept = kHeadBytes + 4;
 void AppendHead(std::string_view bytes, std::string* head) {
-  const size_t keep = kHeadBytes + 4;
-  if (head->size() < keep) head->append(bytes.substr(0, keep - head->size()));
+  if (head->size() < kHeadKept) head->append(bytes.substr(0, kHeadKept - head->size()));
 }
 
 bool IsBlank(std::string_view record) {
@@ -192,6 +193,9 @@ class StreamingRecordReader final : public RecordReader {
       const std::string_view part = view.substr(0, std::min(found, view.size()));
       AppendHead(part, &in.skip_head);
       if (found == RecordEndFinder::kNotFound && !in.eof) return batch;
+      if (in.skip_head.size() < kHeadKept && in.skip_head.ends_with('\r')) {
+        in.skip_head.pop_back();  // the whole record, and its "\r\n" terminator is not part of it
+      }
       batch.rejected.push_back({in.skip_line, TooLarge(), Head(in.skip_head)});
       in.line += in.record_end.newlines();
       in.skipping = false;
@@ -242,7 +246,8 @@ class StreamingRecordReader final : public RecordReader {
 
     if (pos < view.size()) {  // an unfinished record, and more input to come
       const std::string_view tail = view.substr(pos);
-      if (tail.size() > options_.max_record_bytes) {
+      // One byte more than the limit may still be the '\r' of a "\r\n" terminator.
+      if (tail.size() > options_.max_record_bytes + 1) {
         // Reject it once its end is found and drop the rest as it arrives, never buffering it whole.
         in.skipping = true;
         in.skip_line = in.line;
@@ -260,6 +265,9 @@ class StreamingRecordReader final : public RecordReader {
     in.finished = in.eof && in.carry.empty() && !in.skipping;
 
     batch.buffer = std::move(buffer);
+    // The bytes of a short string live inside the string object and would move away with the
+    // batch; those of a heap buffer stay put, so the records' views survive moving the batch.
+    if (batch.buffer.capacity() < kMinBufferCapacity) batch.buffer.reserve(kMinBufferCapacity);
     batch.records.reserve(spans_.size());
     const std::string_view owned(batch.buffer);
     for (const RecordSpan& span : spans_) {
@@ -272,8 +280,7 @@ class StreamingRecordReader final : public RecordReader {
     return absl::StrCat("record exceeds --max-record-bytes (", options_.max_record_bytes, ")");
   }
 
-  // A record's place in the batch buffer; views are made once the buffer has moved into the
-  // batch (a moved short string changes address).
+  // A record's place in the batch buffer; views are made once the buffer is in the batch.
   struct RecordSpan {
     size_t offset;
     size_t size;

@@ -140,6 +140,15 @@ TEST_CASE("a long record read in many small batches comes out whole", "[input]")
   CHECK(result.rejected.empty());
 }
 
+TEST_CASE("records read one byte at a time are whole and stay valid in their batch", "[input]") {
+  TempDir dir;
+  const std::string path = dir.Write("a.jsonl", "{}\n\n[1]\r\n\"x\"\n");
+  InputOptions options;
+  options.batch_bytes = 1;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.records == std::vector<ReadRecord>{{"{}", 1, path}, {"[1]", 3, path}, {"\"x\"", 4, path}});
+}
+
 TEST_CASE("a byte order mark read one byte at a time is still skipped", "[input]") {
   TempDir dir;
   const std::string path = dir.Write("bom.jsonl", "\xEF\xBB\xBF{\"a\":1}\n");
