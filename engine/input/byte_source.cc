@@ -54,9 +54,12 @@ class FileByteSource : public ByteSource {
 
   absl::StatusOr<size_t> Read(std::string* out, size_t max_bytes) override {
     switch (compression_) {
-      case Compression::kNone: return ReadPlain(out, max_bytes);
-      case Compression::kGzip: return ReadGzip(out, max_bytes);
-      case Compression::kZstd: return ReadZstd(out, max_bytes);
+      case Compression::kNone:
+        return ReadPlain(out, max_bytes);
+      case Compression::kGzip:
+        return ReadGzip(out, max_bytes);
+      case Compression::kZstd:
+        return ReadZstd(out, max_bytes);
     }
     return 0;
   }
@@ -149,7 +152,8 @@ class FileByteSource : public ByteSource {
         in_member_ = false;
       } else if (code != Z_OK && code != Z_BUF_ERROR) {
         out->resize(old + produced);
-        return Error(absl::StrCat("corrupt gzip stream: ", gzip_.msg ? gzip_.msg : "inflate failed"));
+        return Error(
+            absl::StrCat("corrupt gzip stream: ", gzip_.msg ? gzip_.msg : "inflate failed"));
       }
       if (code == Z_STREAM_END && produced == 0) continue;
     }

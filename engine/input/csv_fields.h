@@ -12,6 +12,7 @@ namespace listscan {
 // Fills `fields` (reusing its strings) with the record's fields, quotes removed and doubled
 // quotes undone. Fails on text after a closing quote, or on an unterminated quoted field, with a
 // reason that names the column (1-based). A quote inside an unquoted field is kept as data.
-absl::Status SplitCsvRecord(std::string_view record, char delimiter, std::vector<std::string>* fields);
+absl::Status SplitCsvRecord(std::string_view record, char delimiter,
+                            std::vector<std::string>* fields);
 
 }  // namespace listscan

@@ -22,8 +22,8 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                             error),
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, error),
          end;
          !error && it != end; it.increment(error)) {
       if (it->is_regular_file(error)) found.push_back(it->path().string());

@@ -7,7 +7,7 @@
 namespace listscan {
 
 struct ExpandedInputs {
-  std::vector<std::string> files;   // in scan order; "-" stays as it is, named twice it is kept once
+  std::vector<std::string> files;  // in scan order; "-" stays as it is, named twice it is kept once
   std::vector<std::string> errors;  // "<path>: <reason>" for paths that could not be walked
 };
 

@@ -79,7 +79,8 @@ size_t RecordEndFinder::Scan(std::string_view more) {
         continue;
       }
       const char before = offset > 0 ? begin[offset - 1] : previous_;
-      in_quotes_ = at == 0 || before == delimiter_ || (last_close_ != kNoClose && last_close_ + 1 == at);
+      in_quotes_ =
+          at == 0 || before == delimiter_ || (last_close_ != kNoClose && last_close_ + 1 == at);
     }
   }
   scanned_ += more.size();

@@ -26,7 +26,8 @@ constexpr size_t kMinBufferCapacity = 64;  // more than any std::string keeps in
 // At most the first kHeadBytes of `record`, not cutting a UTF-8 character in two.
 std::string Head(std::string_view record) {
   size_t cut = std::min(record.size(), kHeadBytes);
-  while (cut > 0 && cut < record.size() && (static_cast<unsigned char>(record[cut]) & 0xC0) == 0x80) {
+  while (cut > 0 && cut < record.size() &&
+         (static_cast<unsigned char>(record[cut]) & 0xC0) == 0x80) {
     --cut;
   }
   return std::string(record.substr(0, cut));
@@ -87,13 +88,13 @@ class StreamingRecordReader final : public RecordReader {
     std::string carry;           // the start of a record not yet complete
     uint64_t line = 1;           // the line on which the next unread record starts
     bool bom_checked = false;
-    bool detected = false;       // format known
+    bool detected = false;  // format known
     bool header_pending = false;
-    bool skipping = false;       // dropping the rest of an oversized record
+    bool skipping = false;  // dropping the rest of an oversized record
     uint64_t skip_line = 0;
     std::string skip_head;
     bool eof = false;
-    bool truncated = false;      // the input ended in a read or decompression error
+    bool truncated = false;  // the input ended in a read or decompression error
     bool finished = false;
   };
 
@@ -240,7 +241,8 @@ class StreamingRecordReader final : public RecordReader {
               {record_line, absl::StrCat("invalid CSV header: ", status.message()), Head(record)});
         }
       } else {
-        spans_.push_back({static_cast<size_t>(record.data() - view.data()), record.size(), record_line});
+        spans_.push_back(
+            {static_cast<size_t>(record.data() - view.data()), record.size(), record_line});
       }
     }
 
@@ -248,7 +250,8 @@ class StreamingRecordReader final : public RecordReader {
       const std::string_view tail = view.substr(pos);
       // One byte more than the limit may still be the '\r' of a "\r\n" terminator.
       if (tail.size() > options_.max_record_bytes + 1) {
-        // Reject it once its end is found and drop the rest as it arrives, never buffering it whole.
+        // Reject it once its end is found and drop the rest as it arrives, never buffering it
+        // whole.
         in.skipping = true;
         in.skip_line = in.line;
         in.skip_head.clear();
@@ -293,8 +296,8 @@ class StreamingRecordReader final : public RecordReader {
   std::optional<uint64_t> total_;
   size_t next_ = 0;
   std::unique_ptr<OpenInput> current_;
-  std::string chunk_;               // raw bytes before transcoding, reused
-  std::vector<RecordSpan> spans_;   // reused across batches
+  std::string chunk_;              // raw bytes before transcoding, reused
+  std::vector<RecordSpan> spans_;  // reused across batches
   uint64_t sequence_ = 0;
   uint64_t finished_bytes_ = 0;
   uint64_t unreported_bytes_ = 0;

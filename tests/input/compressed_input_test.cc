@@ -3,7 +3,6 @@
 #include <zstd.h>
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,7 +16,9 @@ using testing::ReadRecord;
 using testing::ReadResult;
 using testing::TempDir;
 
-std::string Gzip(const std::string& text) {
+// One gzip member holding `text`. With Z_SYNC_FLUSH the member is flushed to a byte boundary but
+// never finished, as a download cut short would leave it.
+std::string Gzip(const std::string& text, int flush = Z_FINISH) {
   z_stream stream{};
   REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
                        Z_DEFAULT_STRATEGY) == Z_OK);
@@ -26,24 +27,7 @@ std::string Gzip(const std::string& text) {
   stream.avail_in = static_cast<uInt>(text.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());
   stream.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
-
-// The start of a gzip member holding `text`, flushed to a byte boundary but never finished, as a
-// download cut short would leave it.
-std::string UnfinishedGzip(const std::string& text) {
-  z_stream stream{};
-  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                       Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&stream, text.size()) + 64, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&stream, Z_SYNC_FLUSH) == Z_OK);
+  REQUIRE(deflate(&stream, flush) == (flush == Z_FINISH ? Z_STREAM_END : Z_OK));
   out.resize(stream.total_out);
   deflateEnd(&stream);
   return out;
@@ -127,7 +111,7 @@ TEST_CASE("a gzip input cut inside a record passes on the records before and rej
           "[input][compressed]") {
   TempDir dir;
   const std::string path =
-      dir.Write("cut.jsonl.gz", UnfinishedGzip(NumberedRecords(0, 3) + "{\"n\":3"));
+      dir.Write("cut.jsonl.gz", Gzip(NumberedRecords(0, 3) + "{\"n\":3", Z_SYNC_FLUSH));
   const ReadResult result = ReadAll({path});
   CHECK(result.records == ExpectedRecords(0, 3, path));
   REQUIRE(result.rejected.size() == 1);
@@ -141,10 +125,9 @@ TEST_CASE("a gzip input cut inside a record passes on the records before and rej
 TEST_CASE("a corrupt gzip member is an input error after the records of the members before it",
           "[input][compressed]") {
   TempDir dir;
-  const std::string damaged_member = std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) +
-                                     std::string(16, '\xFF');
-  const std::string path =
-      dir.Write("two.jsonl.gz", Gzip(NumberedRecords(0, 3)) + damaged_member);
+  const std::string damaged_member =
+      std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) + std::string(16, '\xFF');
+  const std::string path = dir.Write("two.jsonl.gz", Gzip(NumberedRecords(0, 3)) + damaged_member);
   const ReadResult result = ReadAll({path});
   CHECK(result.records == ExpectedRecords(0, 3, path));
   CHECK(result.rejected.empty());
@@ -169,8 +152,8 @@ TEST_CASE("a corrupt gzip input is an input error naming the file", "[input][com
 
 TEST_CASE("the batches' input bytes add up to the decompressed size", "[input][compressed]") {
   TempDir dir;
-  const std::string text = NumberedRecords(0, 20) + "\n\n" + std::string(100, ' ') + "\n" +
-                           NumberedRecords(20, 30);
+  const std::string text =
+      NumberedRecords(0, 20) + "\n\n" + std::string(100, ' ') + "\n" + NumberedRecords(20, 30);
   const std::string path = dir.Write("a.jsonl.zst", Zstd(text));
   InputOptions options;
   options.batch_bytes = 16;

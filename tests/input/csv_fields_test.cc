@@ -1,10 +1,9 @@
 // Splitting one CSV record into fields (RFC 4180).
-#include <catch2/catch.hpp>
+#include "input/csv_fields.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "input/csv_fields.h"
 
 namespace listscan {
 namespace {

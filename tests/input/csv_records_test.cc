@@ -1,6 +1,5 @@
 // Cutting CSV inputs into records, and telling the format of an input by its name or content.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -30,14 +29,14 @@ TEST_CASE("a quoted CSV field with newlines keeps the record whole at its start 
   const std::string path =
       dir.Write("a.csv", "id,title\r\n1,\"two\nline \"\"quoted\"\"\"\r\n2,plain\r\n");
   const ReadResult result = ReadAll({path});
-  CHECK(result.records == std::vector<ReadRecord>{{"1,\"two\nline \"\"quoted\"\"\"", 2, path},
-                                                  {"2,plain", 4, path}});
+  CHECK(result.records ==
+        std::vector<ReadRecord>{{"1,\"two\nline \"\"quoted\"\"\"", 2, path}, {"2,plain", 4, path}});
 }
 
 TEST_CASE("a quoted CSV field spanning batches keeps the record whole", "[input][csv]") {
   TempDir dir;
-  const std::string path = dir.Write(
-      "a.csv", "id,title\n1,\"a long\nfield, with\nthree lines\"\n2,after\n");
+  const std::string path =
+      dir.Write("a.csv", "id,title\n1,\"a long\nfield, with\nthree lines\"\n2,after\n");
   InputOptions options;
   options.batch_bytes = 16;
   const ReadResult result = ReadAll({path}, options);
@@ -58,13 +57,11 @@ TEST_CASE("an unterminated quote at the end of a CSV input is rejected", "[input
   CHECK(result.rejected[0].head == "2,\"never closed\n3,x");
 }
 
-TEST_CASE("a quote inside an unquoted CSV field does not join the lines after it",
-          "[input][csv]") {
+TEST_CASE("a quote inside an unquoted CSV field does not join the lines after it", "[input][csv]") {
   TempDir dir;
   const std::string path = dir.Write("a.csv", "id,title\n1,27\" monitor\n2,x\n");
   const ReadResult result = ReadAll({path});
-  CHECK(result.records ==
-        std::vector<ReadRecord>{{"1,27\" monitor", 2, path}, {"2,x", 3, path}});
+  CHECK(result.records == std::vector<ReadRecord>{{"1,27\" monitor", 2, path}, {"2,x", 3, path}});
   CHECK(result.rejected.empty());
 }
 
@@ -133,12 +130,12 @@ TEST_CASE("an extension under .gz still names the format", "[input][format]") {
   CHECK(result.sources[0]->format == InputFormat::kCsv);
 }
 
-TEST_CASE("an input without a known extension starting with '{' is JSON Lines",
-          "[input][format]") {
+TEST_CASE("an input without a known extension starting with '{' is JSON Lines", "[input][format]") {
   TempDir dir;
   const std::string path = dir.Write("dump.txt", "\n  {\"a\":1}\n{\"b\":2}\n");
   const ReadResult result = ReadAll({path});
-  CHECK(result.records == std::vector<ReadRecord>{{"  {\"a\":1}", 2, path}, {"{\"b\":2}", 3, path}});
+  CHECK(result.records ==
+        std::vector<ReadRecord>{{"  {\"a\":1}", 2, path}, {"{\"b\":2}", 3, path}});
   CHECK(result.sources[0]->format == InputFormat::kJsonLines);
 }
 

@@ -1,7 +1,7 @@
 // Telling JSON Lines from CSV by an input's name or first bytes.
-#include <catch2/catch.hpp>
-
 #include "input/input_format.h"
+
+#include <catch2/catch.hpp>
 
 namespace listscan {
 namespace {

@@ -1,10 +1,10 @@
 // Expanding the inputs named on the command line.
-#include <catch2/catch.hpp>
+#include "input/input_paths.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "input/input_paths.h"
 #include "input_fixture.h"
 
 namespace listscan {
@@ -23,8 +23,7 @@ TEST_CASE("a folder expands to its files recursively, sorted by path", "[input][
   CHECK(inputs.errors.empty());
 }
 
-TEST_CASE("files, missing paths and standard input are kept as given, in order",
-          "[input][paths]") {
+TEST_CASE("files, missing paths and standard input are kept as given, in order", "[input][paths]") {
   TempDir dir;
   const std::string file = dir.Write("z.jsonl", "");
   const std::string missing = dir.Path("missing.jsonl");

@@ -1,7 +1,7 @@
 // Finding where a record ends when its bytes arrive in pieces.
-#include <catch2/catch.hpp>
-
 #include "input/record_end.h"
+
+#include <catch2/catch.hpp>
 
 namespace listscan {
 namespace {
@@ -31,8 +31,7 @@ TEST_CASE("a doubled quote inside a quoted CSV field keeps the field open", "[in
   CHECK(finder.Scan("\"say \"\"hi\n\"\"\"\n") == 13);
 }
 
-TEST_CASE("a quote inside an unquoted CSV field is data and opens nothing",
-          "[input][record_end]") {
+TEST_CASE("a quote inside an unquoted CSV field is data and opens nothing", "[input][record_end]") {
   RecordEndFinder finder(true, ',');
   CHECK(finder.Scan("1,27\" monitor\n2,x\n") == 13);
 }

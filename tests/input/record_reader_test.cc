@@ -4,12 +4,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
-#include "input_fixture.h"
 #include "input/transcoder.h"
+#include "input_fixture.h"
 
 namespace listscan {
 namespace {
@@ -21,11 +20,11 @@ using testing::TempDir;
 
 TEST_CASE("JSON Lines records carry their 1-based line, counting skipped blank lines", "[input]") {
   TempDir dir;
-  const std::string path =
-      dir.Write("a.jsonl", "{\"a\":1}\n\n{\"b\":2}\n   \t\n{\"c\":3}\n");
+  const std::string path = dir.Write("a.jsonl", "{\"a\":1}\n\n{\"b\":2}\n   \t\n{\"c\":3}\n");
   const ReadResult result = ReadAll({path});
-  CHECK(result.records == std::vector<ReadRecord>{
-                              {"{\"a\":1}", 1, path}, {"{\"b\":2}", 3, path}, {"{\"c\":3}", 5, path}});
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 1, path},
+                                                  {"{\"b\":2}", 3, path},
+                                                  {"{\"c\":3}", 5, path}});
   CHECK(result.rejected.empty());
   CHECK(result.errors.empty());
 }
@@ -101,14 +100,14 @@ TEST_CASE("a record over --max-record-bytes spanning batches is rejected once, w
           "[input]") {
   TempDir dir;
   const std::string big = "{\"big\":\"" + std::string(300, 'x') + "\"}";
-  const std::string path =
-      dir.Write("a.jsonl", "{\"a\":1}\n" + big + "\n\n{\"b\":2}\n{\"c\":3}\n");
+  const std::string path = dir.Write("a.jsonl", "{\"a\":1}\n" + big + "\n\n{\"b\":2}\n{\"c\":3}\n");
   InputOptions options;
   options.batch_bytes = 16;
   options.max_record_bytes = 20;
   const ReadResult result = ReadAll({path}, options);
-  CHECK(result.records == std::vector<ReadRecord>{
-                              {"{\"a\":1}", 1, path}, {"{\"b\":2}", 4, path}, {"{\"c\":3}", 5, path}});
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 1, path},
+                                                  {"{\"b\":2}", 4, path},
+                                                  {"{\"c\":3}", 5, path}});
   REQUIRE(result.rejected.size() == 1);
   CHECK(result.rejected[0].line == 2);
   CHECK(result.rejected[0].reason == "record exceeds --max-record-bytes (20)");
@@ -135,8 +134,9 @@ TEST_CASE("a long record read in many small batches comes out whole", "[input]")
   InputOptions options;
   options.batch_bytes = 16;
   const ReadResult result = ReadAll({path}, options);
-  CHECK(result.records == std::vector<ReadRecord>{
-                              {"{\"a\":1}", 1, path}, {long_record, 2, path}, {"{\"b\":2}", 3, path}});
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"a\":1}", 1, path},
+                                                  {long_record, 2, path},
+                                                  {"{\"b\":2}", 3, path}});
   CHECK(result.rejected.empty());
 }
 
@@ -146,7 +146,8 @@ TEST_CASE("records read one byte at a time are whole and stay valid in their bat
   InputOptions options;
   options.batch_bytes = 1;
   const ReadResult result = ReadAll({path}, options);
-  CHECK(result.records == std::vector<ReadRecord>{{"{}", 1, path}, {"[1]", 3, path}, {"\"x\"", 4, path}});
+  CHECK(result.records ==
+        std::vector<ReadRecord>{{"{}", 1, path}, {"[1]", 3, path}, {"\"x\"", 4, path}});
 }
 
 TEST_CASE("a byte order mark read one byte at a time is still skipped", "[input]") {
@@ -253,8 +254,7 @@ TEST_CASE("latin1 input is transcoded byte for byte to the same code points", "[
   InputOptions options;
   options.encoding = TextEncoding::kLatin1;
   const ReadResult result = ReadAll({path}, options);
-  CHECK(result.records ==
-        std::vector<ReadRecord>{{"{\"t\":\"caf\xC3\xA9 \xC2\x80\"}", 1, path}});
+  CHECK(result.records == std::vector<ReadRecord>{{"{\"t\":\"caf\xC3\xA9 \xC2\x80\"}", 1, path}});
 }
 
 TEST_CASE("the cp1252 transcoder maps 0x80 to the euro sign and 0xE9 to e acute", "[input]") {
