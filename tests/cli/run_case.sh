@@ -5,7 +5,6 @@
 set -u
 case_dir="$1"
 export LISTSCAN="$2"
-export RULES_DIR="$3"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$(dirname "$0")"/common/. "$work"/
