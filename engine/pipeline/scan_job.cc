@@ -22,6 +22,7 @@ namespace {
 
 struct BatchResult {
   RecordBatch batch;
+  uint64_t file_bytes_consumed = 0;  // taken in the read stage: the reader is not thread-safe
   std::string flagged;
   std::string rejects;
   ScanCounts counts;
@@ -176,6 +177,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     if (!failed.load() && (batch = reader.Next())) {
       auto* result = new BatchResult();
       result->batch = std::move(*batch);
+      result->file_bytes_consumed = reader.file_bytes_consumed();
       summary.read_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
       return result;
     }
@@ -206,7 +208,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     }
     summary.counts.Add(result->counts);
     progress.Update(summary.counts.records_read, summary.counts.bytes_read,
-                    reader.file_bytes_consumed());
+                    result->file_bytes_consumed);
     summary.write_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
   };
 
