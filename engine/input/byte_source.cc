@@ -123,7 +123,13 @@ class FileByteSource : public ByteSource {
     return n;
   }
 
-  absl::StatusOr<size_t> ReadGzip(std::string* out, size_t max_bytes) {
+  // The loop both decoders share: feed file bytes to `step` until it produces output, the file
+  // ends (an error if `stream_open()` says a member or frame was cut off) or it fails.
+  // `step(in, in_size, out, out_size, &consumed, &produced)` decodes; bytes it produced before
+  // failing are kept.
+  template <typename Step, typename StreamOpen>
+  absl::StatusOr<size_t> Decode(std::string* out, size_t max_bytes, const char* kind, Step step,
+                                StreamOpen stream_open) {
     const size_t old = out->size();
     out->resize(old + max_bytes);
     size_t produced = 0;
@@ -133,61 +139,63 @@ class FileByteSource : public ByteSource {
         if (!more.ok()) return more.status();
         if (!*more) {
           out->resize(old);
-          if (in_member_) return Error("truncated gzip stream");
+          if (stream_open()) return Error(absl::StrCat("truncated ", kind, " stream"));
           return 0;
         }
       }
-      gzip_.next_in = reinterpret_cast<Bytef*>(raw_.data() + raw_pos_);
-      gzip_.avail_in = static_cast<uInt>(raw_available());
-      gzip_.next_out = reinterpret_cast<Bytef*>(out->data() + old);
-      gzip_.avail_out = static_cast<uInt>(max_bytes);
-      if (!in_member_) {
-        inflateReset(&gzip_);  // a new member of a multi-member file
-        in_member_ = true;
-      }
-      const int code = inflate(&gzip_, Z_NO_FLUSH);
-      raw_pos_ = raw_.size() - gzip_.avail_in;
-      produced = max_bytes - gzip_.avail_out;
-      if (code == Z_STREAM_END) {
-        in_member_ = false;
-      } else if (code != Z_OK && code != Z_BUF_ERROR) {
+      size_t consumed = 0;
+      const absl::Status status = step(raw_.data() + raw_pos_, raw_available(),
+                                       out->data() + old, max_bytes, &consumed, &produced);
+      raw_pos_ += consumed;
+      if (!status.ok()) {
         out->resize(old + produced);
-        return Error(
-            absl::StrCat("corrupt gzip stream: ", gzip_.msg ? gzip_.msg : "inflate failed"));
+        return status;
       }
-      if (code == Z_STREAM_END && produced == 0) continue;
     }
     out->resize(old + produced);
     return produced;
   }
 
-  absl::StatusOr<size_t> ReadZstd(std::string* out, size_t max_bytes) {
-    const size_t old = out->size();
-    out->resize(old + max_bytes);
-    size_t produced = 0;
-    while (produced == 0) {
-      if (raw_available() == 0) {
-        absl::StatusOr<bool> more = FillRaw();
-        if (!more.ok()) return more.status();
-        if (!*more) {
-          out->resize(old);
-          if (zstd_frame_open_) return Error("truncated zstd stream");
-          return 0;
-        }
+  absl::StatusOr<size_t> ReadGzip(std::string* out, size_t max_bytes) {
+    auto step = [this](char* in, size_t in_size, char* output, size_t out_size, size_t* consumed,
+                       size_t* produced) {
+      if (!in_member_) {
+        inflateReset(&gzip_);  // a new member of a multi-member file
+        in_member_ = true;
       }
-      ZSTD_inBuffer in{raw_.data() + raw_pos_, raw_available(), 0};
-      ZSTD_outBuffer output{out->data() + old, max_bytes, 0};
-      const size_t code = ZSTD_decompressStream(zstd_, &output, &in);
-      raw_pos_ += in.pos;
-      produced = output.pos;
+      gzip_.next_in = reinterpret_cast<Bytef*>(in);
+      gzip_.avail_in = static_cast<uInt>(in_size);
+      gzip_.next_out = reinterpret_cast<Bytef*>(output);
+      gzip_.avail_out = static_cast<uInt>(out_size);
+      const int code = inflate(&gzip_, Z_NO_FLUSH);
+      *consumed = in_size - gzip_.avail_in;
+      *produced = out_size - gzip_.avail_out;
+      if (code == Z_STREAM_END) {
+        in_member_ = false;
+      } else if (code != Z_OK && code != Z_BUF_ERROR) {
+        return Error(
+            absl::StrCat("corrupt gzip stream: ", gzip_.msg ? gzip_.msg : "inflate failed"));
+      }
+      return absl::OkStatus();
+    };
+    return Decode(out, max_bytes, "gzip", step, [this] { return in_member_; });
+  }
+
+  absl::StatusOr<size_t> ReadZstd(std::string* out, size_t max_bytes) {
+    auto step = [this](char* in, size_t in_size, char* output, size_t out_size, size_t* consumed,
+                       size_t* produced) {
+      ZSTD_inBuffer input{in, in_size, 0};
+      ZSTD_outBuffer result{output, out_size, 0};
+      const size_t code = ZSTD_decompressStream(zstd_, &result, &input);
+      *consumed = input.pos;
+      *produced = result.pos;
       if (ZSTD_isError(code)) {
-        out->resize(old + produced);
         return Error(absl::StrCat("corrupt zstd stream: ", ZSTD_getErrorName(code)));
       }
       zstd_frame_open_ = code != 0;
-    }
-    out->resize(old + produced);
-    return produced;
+      return absl::OkStatus();
+    };
+    return Decode(out, max_bytes, "zstd", step, [this] { return zstd_frame_open_; });
   }
 
   std::string name_;
