@@ -89,8 +89,8 @@ uint8_t NormalizedEvasions(const FoldedText& text, uint32_t from, uint32_t to) {
 struct Scanner::State {
   hs_scratch_t* scratch = nullptr;
   FoldedText folded;
-  std::string skeleton;
-  std::string normalized;
+  FoldBuffer skeleton;    // the group's fields' skeletons, end to end
+  FoldBuffer normalized;
   std::vector<FieldSpan> spans;
   std::vector<uint32_t> skeleton_starts;    // spans[i].skeleton_begin, for binary search
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
@@ -148,11 +148,9 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     const Listing& listing = listings[l];
     for (uint32_t f = 0; f < listing.fields.size(); ++f) {
       if (listing.fields[f].text.empty()) continue;
-      FoldViews(listing.fields[f].text, &s.folded);
       FieldSpan span{l, f, static_cast<uint32_t>(s.skeleton.size()), 0,
                      static_cast<uint32_t>(s.normalized.size()), 0};
-      s.skeleton += s.folded.skeleton;
-      s.normalized += s.folded.normalized;
+      AppendFoldedViews(listing.fields[f].text, &s.normalized, &s.skeleton);
       span.skeleton_end = static_cast<uint32_t>(s.skeleton.size());
       span.normalized_end = static_cast<uint32_t>(s.normalized.size());
       s.skeleton.push_back(kFieldSeparator);
@@ -166,7 +164,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
 
   // 2. One scan per database; 3. locate each candidate in its field.
   s.located.clear();
-  auto run = [&](hs_database_t* db, const std::string& view, bool regex,
+  auto run = [&](hs_database_t* db, std::string_view view, bool regex,
                  const std::vector<uint32_t>& starts) -> absl::Status {
     if (!db) return absl::OkStatus();
     s.raw.clear();
@@ -191,10 +189,10 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     }
     return absl::OkStatus();
   };
-  if (absl::Status status = run(dbs.literal, s.skeleton, false, s.skeleton_starts); !status.ok()) {
+  if (absl::Status status = run(dbs.literal, s.skeleton.view(), false, s.skeleton_starts); !status.ok()) {
     return status;
   }
-  if (absl::Status status = run(dbs.regex, s.normalized, true, s.normalized_starts); !status.ok()) {
+  if (absl::Status status = run(dbs.regex, s.normalized.view(), true, s.normalized_starts); !status.ok()) {
     return status;
   }
   if (s.located.empty()) return absl::OkStatus();

@@ -1,11 +1,18 @@
 // FoldText: the normalized view (table-driven, one pass) and the skeleton view (leetspeak undone,
 // spaced-out letters joined, whitespace collapsed), with maps back to the original bytes.
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
 #include "normalize/code_point_fold.h"
+#include "normalize/fold_buffer.h"
 #include "normalize/folded_text.h"
 
 namespace listscan {
@@ -21,43 +28,69 @@ constexpr auto kAsciiLower = [] {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+// Appends the normalized view of `original` to `text` and returns its length. With kMaps, also
+// fills out->normalized_begin/_end/_evasions, indexed from the start of the appended bytes.
 template <bool kMaps>
-void Normalize(std::string_view original, FoldedText* out) {
-  std::string& text = out->normalized;
-  size_t capacity = original.size() + 64;
-  auto grow = [&](size_t needed) {
-    while (capacity < needed) capacity *= 2;
-    text.resize(capacity);
+size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
+  size_t room = original.size();  // bytes writable at `dest` (plus the slack)
+  char* dest = text->Reserve(room);
+  auto resize_maps = [&](size_t size) {
     if constexpr (kMaps) {
-      out->normalized_begin.resize(capacity);
-      out->normalized_end.resize(capacity);
-      out->normalized_evasions.resize(capacity);
+      out->normalized_begin.resize(size);
+      out->normalized_end.resize(size);
+      out->normalized_evasions.resize(size);
     }
   };
-  grow(capacity);
+  resize_maps(room);
+  auto ensure = [&](size_t needed) {
+    if (needed <= room) return;
+    room = std::max(needed, 2 * room);
+    dest = text->Reserve(room);
+    resize_maps(room);
+  };
   const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
   const size_t size = original.size();
   size_t n = 0;
   uint8_t pending = 0;  // evasions of dropped characters, reported on the next byte
   for (size_t i = 0; i < size;) {
     if constexpr (!kMaps) {
-      // Eight ASCII bytes at a time when the maps are not wanted: lower-case them and go on.
-      while (i + 8 <= size) {
-        uint64_t block;
-        std::memcpy(&block, bytes + i, 8);
-        if (block & 0x8080808080808080ull) break;
-        if (n + 8 > capacity) grow(n + 8);
-        for (int k = 0; k < 8; ++k) text[n + k] = kAsciiLower[bytes[i + k]];
-        n += 8;
-        i += 8;
-        pending = 0;
+      // ASCII a block at a time when the maps are not wanted: lower-case the block, keep the
+      // part before its first non-ASCII byte, and go on.
+#if defined(__SSE2__)
+      auto lower = [](__m128i block) {
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmplt_epi8(block, _mm_set1_epi8('Z' + 1)));
+        return _mm_or_si128(block, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+      };
+      while (i + 16 <= size) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+        const auto non_ascii = static_cast<uint32_t>(_mm_movemask_epi8(block));
+        ensure(n + 16);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + n), lower(block));
+        const size_t ascii = non_ascii ? static_cast<size_t>(__builtin_ctz(non_ascii)) : 16;
+        n += ascii;
+        i += ascii;
+        if (ascii < 16) break;
       }
+      // A short ASCII tail: fold the last 16 bytes again, overlapping what is done. Only when all
+      // 16 are ASCII, so that the overlap sits one to one in the output.
+      if (i < size && i + 16 > size && size >= 16) {
+        const __m128i block =
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16));
+        if (_mm_movemask_epi8(block) == 0) {
+          const size_t overlap = 16 - (size - i);
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + n - overlap), lower(block));
+          n += size - i;
+          i = size;
+        }
+      }
+#endif
       if (i >= size) break;
     }
     const unsigned char c = bytes[i];
     if (c < 0x80) {
-      if (n + 1 > capacity) grow(n + 1);
-      text[n] = kAsciiLower[c];
+      ensure(n + 1);
+      dest[n] = kAsciiLower[c];
       if constexpr (kMaps) {
         out->normalized_begin[n] = static_cast<uint32_t>(i);
         out->normalized_end[n] = static_cast<uint32_t>(i + 1);
@@ -69,8 +102,14 @@ void Normalize(std::string_view original, FoldedText* out) {
       continue;
     }
     utf8proc_int32_t code_point = 0;
-    utf8proc_ssize_t length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i),
-                                               &code_point);
+    utf8proc_ssize_t length;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < size && (bytes[i + 1] & 0xC0) == 0x80) {
+      // Two-byte sequences (Latin letters with accents, Greek, Cyrillic) decoded inline.
+      code_point = ((c & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+      length = 2;
+    } else {
+      length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &code_point);
+    }
     CodePointFold fold;
     if (length < 0) {
       fold = {kReplacement, 3, kEvasionInvalidUtf8};
@@ -83,8 +122,8 @@ void Normalize(std::string_view original, FoldedText* out) {
       i += static_cast<size_t>(length);
       continue;
     }
-    if (n + fold.length > capacity) grow(n + fold.length);
-    std::memcpy(&text[n], fold.bytes, fold.length);
+    ensure(n + fold.length);
+    std::memcpy(dest + n, fold.bytes, fold.length);
     if constexpr (kMaps) {
       for (size_t k = 0; k < fold.length; ++k) {
         out->normalized_begin[n + k] = static_cast<uint32_t>(i);
@@ -96,12 +135,9 @@ void Normalize(std::string_view original, FoldedText* out) {
     n += fold.length;
     i += static_cast<size_t>(length);
   }
-  text.resize(n);
-  if constexpr (kMaps) {
-    out->normalized_begin.resize(n);
-    out->normalized_end.resize(n);
-    out->normalized_evasions.resize(n);
-  }
+  text->Commit(n);
+  resize_maps(n);
+  return n;
 }
 
 // Byte classes for the skeleton pass, and what each byte becomes there.
@@ -149,15 +185,66 @@ constexpr SkeletonTables kTables = [] {
   return t;
 }();
 
-// One pass over the normalized view: leetspeak undone, runs of three or more single letters
-// joined ("s i b u" -> "sibu"), whitespace runs collapsed. Table-driven: most bytes are letters
-// and take the first two branches only.
+#if defined(__SSE2__)
+// The skeleton of the 16-byte block at in[r] (bytes past `size` are ignored), written to `dest`
+// as if no byte depended on its neighbours: letters through kTables.letter, whitespace as ' ',
+// everything else as it is. Returns how many leading bytes that is right for: all of them
+// (min(16, size - r)) unless the block holds the possible start of a spaced-out run, a whitespace
+// byte after whitespace (dropped) or a leet symbol (read by context); the caller takes those
+// bytes one at a time.
+size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest) {
+  const size_t valid = std::min<size_t>(16, size - r);
+  const uint32_t valid_mask = (1u << valid) - 1;
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + r));
+  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  auto between = [](__m128i x, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  auto bits = [valid_mask](__m128i lanes) {
+    return static_cast<uint32_t>(_mm_movemask_epi8(lanes)) & valid_mask;
+  };
+  // Bytes >= 0x80 are negative as signed lanes, so no range test below takes them.
+  const __m128i letter = between(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i digit = between(v, '0', '9');
+  const __m128i word =
+      _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmplt_epi8(v, _mm_setzero_si128()));
+  const __m128i blank = eq(' ');
+  const __m128i space = _mm_or_si128(blank, between(v, '\t', '\r'));
+  // The separators: ' ', '_' and '*' '+' ',' '-' '.' '/' (one range).
+  const __m128i separator = _mm_or_si128(_mm_or_si128(blank, eq('_')), between(v, '*', '/'));
+  const __m128i symbol =
+      _mm_or_si128(_mm_or_si128(eq('@'), eq('$')), _mm_or_si128(eq('!'), eq('|')));
+
+  const uint32_t words = bits(word), spaces = bits(space);
+  const uint32_t word_before = (words << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kWord));
+  const uint32_t space_before = (spaces << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kSpace));
+  const uint32_t separator_after =
+      (bits(separator) >> 1) |
+      ((r + 16 < size && (kTables.classes[in[r + 16]] & kSeparator)) ? 1u << 15 : 0);
+  const uint32_t contextual =
+      (words & ~word_before & separator_after) | (spaces & space_before) | bits(symbol);
+  const size_t good = contextual ? static_cast<size_t>(__builtin_ctz(contextual)) : valid;
+
+  __m128i mapped = _mm_or_si128(_mm_andnot_si128(space, v), _mm_and_si128(space, _mm_set1_epi8(' ')));
+  mapped = _mm_sub_epi8(mapped, _mm_and_si128(eq('l'), _mm_set1_epi8('l' - 'i')));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), mapped);
+  for (uint32_t digits = bits(digit) & ((1u << good) - 1); digits; digits &= digits - 1) {
+    const int k = __builtin_ctz(digits);
+    dest[k] = kTables.letter[in[r + k]];
+  }
+  return good;
+}
+#endif
+
+// One pass over the normalized view in[0, size) into `skeleton` (room for `size` bytes plus the
+// slack): leetspeak undone, runs of three or more single letters joined ("s i b u" -> "sibu"),
+// whitespace runs collapsed. Returns the skeleton's length. With kMaps, also fills
+// out->skeleton_to_normalized and out->skeleton_evasions from out->normalized_evasions.
+// Without maps, plain stretches go through SkeletonBlock 16 bytes at a time.
 template <bool kMaps>
-void Skeletonize(FoldedText* out, bool join_spaced_letters) {
-  const auto* in = reinterpret_cast<const unsigned char*>(out->normalized.data());
-  const size_t size = out->normalized.size();
-  std::string& skeleton = out->skeleton;
-  skeleton.resize(size);
+size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedText* out,
+                   bool join_spaced_letters) {
   if constexpr (kMaps) {
     out->skeleton_to_normalized.resize(size);
     out->skeleton_evasions.resize(size);
@@ -177,6 +264,17 @@ void Skeletonize(FoldedText* out, bool join_spaced_letters) {
     put(kTables.letter[c], r, evasions | ((kTables.classes[c] & kDigitLeet) ? kEvasionLeet : 0));
   };
   for (size_t r = 0; r < size;) {
+#if defined(__SSE2__)
+    if constexpr (!kMaps) {
+      if (join_spaced_letters) {
+        const size_t good = SkeletonBlock(in, size, r, skeleton + w);
+        r += good;
+        w += good;
+        if (r >= size) break;
+        if (good == 16) continue;
+      }
+    }
+#endif
     const unsigned char c = in[r];
     const uint8_t cls = kTables.classes[c];
     if (cls & kWord) {
@@ -207,6 +305,8 @@ void Skeletonize(FoldedText* out, bool join_spaced_letters) {
       continue;
     }
     if (cls & kSpace) {
+      // Only whitespace writes ' ', so the last byte written is ' ' exactly when the last byte
+      // read was whitespace; SkeletonBlock relies on that.
       if (w == 0 || skeleton[w - 1] != ' ') put(' ', r, 0);
       ++r;
       continue;
@@ -219,11 +319,25 @@ void Skeletonize(FoldedText* out, bool join_spaced_letters) {
     put(static_cast<char>(c), r, 0);
     ++r;
   }
-  skeleton.resize(w);
   if constexpr (kMaps) {
     out->skeleton_to_normalized.resize(w);
     out->skeleton_evasions.resize(w);
   }
+  return w;
+}
+
+// Folds `original` into the two buffers (appending); returns the lengths appended.
+template <bool kMaps>
+std::pair<size_t, size_t> Fold(std::string_view original, FoldBuffer* normalized,
+                               FoldBuffer* skeleton, FoldedText* maps, bool join_spaced_letters) {
+  const size_t normalized_length = Normalize<kMaps>(original, normalized, maps);
+  const auto* in =
+      reinterpret_cast<const unsigned char*>(normalized->data() + normalized->size() - normalized_length);
+  const size_t skeleton_length = Skeletonize<kMaps>(in, normalized_length,
+                                                    skeleton->Reserve(normalized_length), maps,
+                                                    join_spaced_letters);
+  skeleton->Commit(skeleton_length);
+  return {normalized_length, skeleton_length};
 }
 
 std::string Trimmed(std::string text) {
@@ -253,13 +367,23 @@ uint8_t FoldedText::SkeletonEvasions(uint32_t begin, uint32_t end) const {
 }
 
 void FoldText(std::string_view original, FoldedText* out) {
-  Normalize<true>(original, out);
-  Skeletonize<true>(out, /*join_spaced_letters=*/true);
+  out->normalized_buffer.clear();
+  out->skeleton_buffer.clear();
+  Fold<true>(original, &out->normalized_buffer, &out->skeleton_buffer, out, true);
+  out->normalized.assign(out->normalized_buffer.view());
+  out->skeleton.assign(out->skeleton_buffer.view());
 }
 
 void FoldViews(std::string_view original, FoldedText* out) {
-  Normalize<false>(original, out);
-  Skeletonize<false>(out, /*join_spaced_letters=*/true);
+  out->normalized_buffer.clear();
+  out->skeleton_buffer.clear();
+  Fold<false>(original, &out->normalized_buffer, &out->skeleton_buffer, nullptr, true);
+  out->normalized.assign(out->normalized_buffer.view());
+  out->skeleton.assign(out->skeleton_buffer.view());
+}
+
+void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton) {
+  Fold<false>(original, normalized, skeleton, nullptr, true);
 }
 
 std::string NormalizeKeyword(std::string_view keyword) {
@@ -277,10 +401,9 @@ std::string NormalizeKeyword(std::string_view keyword) {
 }
 
 std::string SkeletonKeyword(std::string_view keyword) {
-  FoldedText folded;
-  Normalize<false>(keyword, &folded);
-  Skeletonize<false>(&folded, /*join_spaced_letters=*/false);
-  return Trimmed(std::move(folded.skeleton));
+  FoldBuffer normalized, skeleton;
+  Fold<false>(keyword, &normalized, &skeleton, nullptr, /*join_spaced_letters=*/false);
+  return Trimmed(std::string(skeleton.view()));
 }
 
 std::string_view EvasionName(uint8_t bits) {

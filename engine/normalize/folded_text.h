@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/fold_buffer.h"
+
 namespace listscan {
 
 // Which evasions produced a folded byte (bit set). Case folding alone sets none.
@@ -47,6 +49,10 @@ struct FoldedText {
   std::pair<uint32_t, uint32_t> OriginalSpanOfSkeleton(uint32_t begin, uint32_t end) const;
   // OR of the evasion bits of skeleton[begin, end).
   uint8_t SkeletonEvasions(uint32_t begin, uint32_t end) const;
+
+  // Working space of the folds, reused from call to call.
+  FoldBuffer normalized_buffer;
+  FoldBuffer skeleton_buffer;
 };
 
 // Folds `original` into `out`, reusing its buffers (no allocation once they have grown).
@@ -56,6 +62,10 @@ void FoldText(std::string_view original, FoldedText* out);
 // Only the two views, without offset maps or evasion bits: what a database scan needs. The maps
 // are built later (FoldText) for the few fields that have candidate matches.
 void FoldViews(std::string_view original, FoldedText* out);
+
+// FoldViews appending straight to the ends of two buffers: how the scanner lays a group's fields
+// end to end without copying them.
+void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton);
 
 // The same folds applied to a rule's keyword, so keywords and text meet in the same space.
 // Keywords fold without the spacing join (a keyword's own spaces are kept, as one space).

@@ -129,6 +129,50 @@ TEST_CASE("FoldViews gives exactly FoldText's views for a mixed sample", "[norma
   }
 }
 
+// The views are built a block at a time where nothing depends on context, and a byte at a time
+// around spaced-out letters, whitespace runs and leet symbols. Texts dense in exactly those, at
+// every length and alignment, must fold as FoldText's byte-at-a-time pass folds them.
+TEST_CASE("FoldViews matches FoldText on texts dense in context-dependent bytes", "[normalize]") {
+  const std::vector<std::string> alphabet = {
+      "a", "b", "l", "Z", "0", "1", "3", "5", "9", " ", " ", "  ", "\t", "\n", ".", "-", "_", "*",
+      "/", ",", "+", "@", "$", "!", "|", "#", "word", "Viagra", "\xC3\xA9", "\xD1\x95",
+      "\xE2\x80\x8B", "\xEF\xBD\x96", "\xFF"};
+  std::mt19937 random(99);
+  size_t compared = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const size_t pieces = random() % 40;
+    for (size_t k = 0; k < pieces; ++k) text += alphabet[random() % alphabet.size()];
+    FoldedText with_maps;
+    FoldText(text, &with_maps);
+    FoldedText views;
+    FoldViews(text, &views);
+    INFO(text);
+    REQUIRE(views.normalized == with_maps.normalized);
+    REQUIRE(views.skeleton == with_maps.skeleton);
+    ++compared;
+  }
+  CHECK(compared == 4000);
+}
+
+TEST_CASE("appended views equal each text's own views, laid end to end", "[normalize]") {
+  const std::vector<std::string> texts = {"S I B U T R A M I N E", "  two  spaces ", "v!agra",
+                                          "", "a b c", "plain text of more than sixteen bytes"};
+  FoldBuffer normalized, skeleton;
+  std::string expected_normalized, expected_skeleton;
+  for (const std::string& text : texts) {
+    AppendFoldedViews(text, &normalized, &skeleton);
+    FoldedText folded;
+    FoldText(text, &folded);
+    expected_normalized += folded.normalized;
+    expected_skeleton += folded.skeleton;
+  }
+  CHECK(normalized.view() == expected_normalized);
+  CHECK(skeleton.view() == expected_skeleton);
+  CHECK(skeleton.view() ==
+        "sibutramine two spaces viagraabcpiain text of more than sixteen bytes");
+}
+
 TEST_CASE("a reused FoldedText folds a shorter text as if it were new", "[normalize]") {
   FoldedText folded;
   FoldText("a much longer text than the next one \xEF\xBC\xB6", &folded);
