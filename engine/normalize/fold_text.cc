@@ -186,54 +186,85 @@ constexpr SkeletonTables kTables = [] {
 }();
 
 #if defined(__SSE2__)
-// The skeleton of the 16-byte block at in[r] (bytes past `size` are ignored), written to `dest`
-// as if no byte depended on its neighbours: letters through kTables.letter, whitespace as ' ',
-// everything else as it is. Returns how many leading bytes that is right for: all of them
-// (min(16, size - r)) unless the block holds the possible start of a spaced-out run, a whitespace
-// byte after whitespace (dropped) or a leet symbol (read by context); the caller takes those
-// bytes one at a time.
-size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest) {
-  const size_t valid = std::min<size_t>(16, size - r);
-  const uint32_t valid_mask = (1u << valid) - 1;
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + r));
-  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  auto between = [](__m128i x, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-  };
-  auto bits = [valid_mask](__m128i lanes) {
-    return static_cast<uint32_t>(_mm_movemask_epi8(lanes)) & valid_mask;
-  };
+// Per-byte classes of up to 48 bytes of normalized text, one bit per byte.
+struct BlockClasses {
+  uint64_t word = 0, space = 0, separator = 0, symbol = 0, dollar = 0, digit = 0;
+};
+
+inline __m128i Between(__m128i v, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+
+inline __m128i Equal(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+
+inline uint64_t Bits(__m128i lanes, int shift) {
+  return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(lanes))) << shift;
+}
+
+// Classifies the 16 bytes at `bytes` into bits [shift, shift + 16) of `out`.
+inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
   // Bytes >= 0x80 are negative as signed lanes, so no range test below takes them.
-  const __m128i letter = between(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-  const __m128i digit = between(v, '0', '9');
-  const __m128i word =
-      _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmplt_epi8(v, _mm_setzero_si128()));
-  const __m128i blank = eq(' ');
-  const __m128i space = _mm_or_si128(blank, between(v, '\t', '\r'));
+  const __m128i digit = Between(v, '0', '9');
+  const __m128i word = _mm_or_si128(
+      _mm_or_si128(Between(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), digit),
+      _mm_cmplt_epi8(v, _mm_setzero_si128()));
+  const __m128i blank = Equal(v, ' ');
   // The separators: ' ', '_' and '*' '+' ',' '-' '.' '/' (one range).
-  const __m128i separator = _mm_or_si128(_mm_or_si128(blank, eq('_')), between(v, '*', '/'));
-  const __m128i symbol =
-      _mm_or_si128(_mm_or_si128(eq('@'), eq('$')), _mm_or_si128(eq('!'), eq('|')));
+  const __m128i separator = _mm_or_si128(_mm_or_si128(blank, Equal(v, '_')), Between(v, '*', '/'));
+  const __m128i dollar = Equal(v, '$');
+  out->word |= Bits(word, shift);
+  out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
+  out->separator |= Bits(separator, shift);
+  out->symbol |= Bits(_mm_or_si128(_mm_or_si128(Equal(v, '@'), dollar),
+                                   _mm_or_si128(Equal(v, '!'), Equal(v, '|'))),
+                      shift);
+  out->dollar |= Bits(dollar, shift);
+  out->digit |= Bits(digit, shift);
+}
 
-  const uint32_t words = bits(word), spaces = bits(space);
-  const uint32_t word_before = (words << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kWord));
-  const uint32_t space_before = (spaces << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kSpace));
-  const uint32_t separator_after =
-      (bits(separator) >> 1) |
-      ((r + 16 < size && (kTables.classes[in[r + 16]] & kSeparator)) ? 1u << 15 : 0);
-  const uint32_t contextual =
-      (words & ~word_before & separator_after) | (spaces & space_before) | bits(symbol);
-  const size_t good = contextual ? static_cast<size_t>(__builtin_ctz(contextual)) : valid;
-
+// Whitespace as ' ' and 'l' as 'i': what the skeleton makes of 16 bytes that need no context
+// (digits are patched afterwards, through the table).
+inline void StoreContextFree(const unsigned char* bytes, char* dest) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i space = _mm_or_si128(Equal(v, ' '), Between(v, '\t', '\r'));
   __m128i mapped = _mm_or_si128(_mm_andnot_si128(space, v), _mm_and_si128(space, _mm_set1_epi8(' ')));
-  mapped = _mm_sub_epi8(mapped, _mm_and_si128(eq('l'), _mm_set1_epi8('l' - 'i')));
+  mapped = _mm_sub_epi8(mapped, _mm_and_si128(Equal(v, 'l'), _mm_set1_epi8('l' - 'i')));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), mapped);
-  for (uint32_t digits = bits(digit) & ((1u << good) - 1); digits; digits &= digits - 1) {
-    const int k = __builtin_ctz(digits);
+}
+
+// The skeleton of the 32-byte block at in[r] (bytes past `size` are ignored), written to `dest`
+// as the per-byte pass would write it, up to the first byte whose skeleton depends on its
+// neighbours: the start of a run of spaced-out letters, whitespace after whitespace (dropped), a
+// leet symbol inside a word. Returns how many bytes were done: min(32, size - r) when there is no
+// such byte. Reads up to 48 bytes at in[r] (the buffer's slack covers it).
+size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest) {
+  const size_t block = std::min<size_t>(32, size - r);
+  const size_t seen = std::min<size_t>(48, size - r);
+  BlockClasses c;
+  Classify(in + r, 0, &c);
+  Classify(in + r + 16, 16, &c);
+  Classify(in + r + 32, 32, &c);  // only to look ahead
+  const uint64_t valid = (uint64_t{1} << seen) - 1;
+  const uint64_t word = c.word & valid, space = c.space & valid, separator = c.separator & valid;
+  const uint64_t word_before = (word << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kWord));
+  const uint64_t space_before = (space << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kSpace));
+  // A run of single letters starts at p: word[p], not word[p-1], separator[p+1], word[p+2],
+  // not word[p+3], separator[p+3], word[p+4], not word[p+5] (three letters at least).
+  const uint64_t single = word & ~word_before & ~(word >> 1);
+  const uint64_t run = single & (separator >> 1) & (single >> 2) & (separator >> 3) & (single >> 4);
+  const uint64_t leet = c.symbol & (word >> 1) & (word_before | c.dollar);
+  const uint64_t contextual = (run | (space & space_before) | leet) & ((uint64_t{1} << block) - 1);
+  const size_t done = contextual ? static_cast<size_t>(__builtin_ctzll(contextual)) : block;
+
+  StoreContextFree(in + r, dest);
+  StoreContextFree(in + r + 16, dest + 16);
+  for (uint64_t digits = c.digit & ((uint64_t{1} << done) - 1); digits; digits &= digits - 1) {
+    const int k = __builtin_ctzll(digits);
     dest[k] = kTables.letter[in[r + k]];
   }
-  return good;
+  return done;
 }
 #endif
 
@@ -241,7 +272,7 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest)
 // slack): leetspeak undone, runs of three or more single letters joined ("s i b u" -> "sibu"),
 // whitespace runs collapsed. Returns the skeleton's length. With kMaps, also fills
 // out->skeleton_to_normalized and out->skeleton_evasions from out->normalized_evasions.
-// Without maps, plain stretches go through SkeletonBlock 16 bytes at a time.
+// Without maps, plain stretches go through SkeletonBlock 32 bytes at a time.
 template <bool kMaps>
 size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedText* out,
                    bool join_spaced_letters) {
@@ -271,7 +302,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedT
         r += good;
         w += good;
         if (r >= size) break;
-        if (good == 16) continue;
+        if (good == 32) continue;
       }
     }
 #endif

@@ -5,7 +5,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <functional>
 
 #include "absl/strings/str_cat.h"
 #include "input/csv_fields.h"
@@ -152,8 +151,8 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
   json.path.clear();
 
   // Depth-first walk over every value; paths are "a.b", "tags[2]".
-  std::function<simdjson::error_code(od::value, int)> walk = [&](od::value value,
-                                                                  int depth) -> simdjson::error_code {
+  // A generic lambda that takes itself: recursion by direct call, not through std::function.
+  auto walk = [&](auto&& self, od::value value, int depth) -> simdjson::error_code {
     if (depth > kMaxDepth) return simdjson::DEPTH_ERROR;
     od::json_type type;
     if (auto e = value.type().get(type)) return e;
@@ -169,7 +168,7 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
           json.path.append(key);
           od::value inner;
           if (auto e = member.value().get(inner)) return e;
-          if (auto e = walk(inner, depth + 1)) return e;
+          if (auto e = self(self, inner, depth + 1)) return e;
           json.path.resize(mark);
         }
         return simdjson::SUCCESS;
@@ -183,7 +182,7 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
           if (auto e = element.get(inner)) return e;
           const size_t mark = json.path.size();
           absl::StrAppend(&json.path, "[", index++, "]");
-          if (auto e = walk(inner, depth + 1)) return e;
+          if (auto e = self(self, inner, depth + 1)) return e;
           json.path.resize(mark);
         }
         return simdjson::SUCCESS;
@@ -225,7 +224,7 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
     json.path.assign(key);
     od::value inner;
     simdjson::error_code e = member.value().get(inner);
-    if (!e) e = walk(inner, 1);
+    if (!e) e = walk(walk, inner, 1);
     if (e) return absl::InvalidArgumentError(absl::StrCat("invalid JSON: ", simdjson::error_message(e)));
   }
   // On-Demand parses lazily: content after the object only shows as a token still to be read.
