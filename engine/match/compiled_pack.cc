@@ -50,7 +50,8 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
   }
 
   hs_scratch_t* scratch = nullptr;
-  for (hs_database_t* db : {pack->databases_->literal, pack->databases_->regex}) {
+  const HyperscanDatabases& dbs = *pack->databases_;
+  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.deferred_regex}) {
     if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
       if (scratch) hs_free_scratch(scratch);
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
@@ -64,7 +65,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
 
   pack->stats_.rules = rules.rules.size();
   pack->stats_.literal_patterns = table.literal_ids().size();
-  pack->stats_.regex_patterns = table.regex_ids().size();
+  pack->stats_.regex_patterns = table.regex_ids().size() + table.deferred_regex_ids().size();
   pack->stats_.from_cache = from_cache;
   pack->stats_.database_bytes = pack->databases_->total_bytes();
   pack->stats_.scratch_bytes = scratch_bytes;

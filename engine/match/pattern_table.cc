@@ -116,20 +116,25 @@ PatternTable::PatternTable(const RuleSet& rules) {
     }
   }
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
-    (patterns_[p].is_regex ? regex_ids_ : literal_ids_).push_back(p);
     for (const TermRef& ref : patterns_[p].refs) {
       if (IsTrigger(rules.rules[ref.rule], ref)) patterns_[p].trigger_rules.push_back(ref.rule);
     }
     auto& triggers = patterns_[p].trigger_rules;
     std::sort(triggers.begin(), triggers.end());
     triggers.erase(std::unique(triggers.begin(), triggers.end()), triggers.end());
+    if (!patterns_[p].is_regex) {
+      literal_ids_.push_back(p);
+    } else {
+      (triggers.empty() ? deferred_regex_ids_ : regex_ids_).push_back(p);
+    }
   }
 }
 
 std::string PatternTable::Fingerprint() const {
   std::string digest;
   for (const Pattern& pattern : patterns_) {
-    absl::StrAppend(&digest, pattern.is_regex ? "r" : "k", pattern.expression.size(), ":",
+    const char* kind = !pattern.is_regex ? "k" : pattern.trigger_rules.empty() ? "d" : "r";
+    absl::StrAppend(&digest, kind, pattern.expression.size(), ":",
                     pattern.expression, "\n");
   }
   return digest;

@@ -40,9 +40,13 @@ class PatternTable {
   explicit PatternTable(const RuleSet& rules);
 
   const std::vector<Pattern>& patterns() const { return patterns_; }
-  // Indices into patterns(); Hyperscan ids of the literal and regex databases index these lists.
+  // Indices into patterns(); Hyperscan ids of the three databases index these lists.
   const std::vector<uint32_t>& literal_ids() const { return literal_ids_; }
+  // Regexes that trigger a rule: scanned over every listing.
   const std::vector<uint32_t>& regex_ids() const { return regex_ids_; }
+  // Regexes that trigger no rule (exceptions, `none`, the other side of a `near`...): they only
+  // matter in a listing where some trigger already matched, so only such listings are scanned.
+  const std::vector<uint32_t>& deferred_regex_ids() const { return deferred_regex_ids_; }
 
   // A stable digest of every pattern and flag that goes into the databases: the cache key.
   std::string Fingerprint() const;
@@ -51,6 +55,7 @@ class PatternTable {
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;
+  std::vector<uint32_t> deferred_regex_ids_;
 };
 
 }  // namespace listscan

@@ -52,16 +52,33 @@ struct LocatedMatch {
   bool regex;
 };
 
-// Word boundary at `position` of a field's skeleton. Digits read as letters next to real letters
-// also count ("Viagra100mg"), since sellers glue doses and names together.
-bool IsBoundary(const FoldedText& text, uint32_t position) {
-  if (position == 0 || position >= text.skeleton.size()) return true;
-  const auto before = static_cast<unsigned char>(text.skeleton[position - 1]);
-  const auto after = static_cast<unsigned char>(text.skeleton[position]);
+// Word boundary at `position` of a field's skeleton [begin, end). Digits read as letters next to
+// real letters also count ("Viagra100mg"), since sellers glue doses and names together.
+template <typename IsLeet>
+bool IsBoundary(const char* skeleton, uint32_t begin, uint32_t end, uint32_t position,
+                IsLeet is_leet) {
+  if (position == begin || position >= end) return true;
+  const auto before = static_cast<unsigned char>(skeleton[position - 1]);
+  const auto after = static_cast<unsigned char>(skeleton[position]);
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
-  const bool before_leet = text.skeleton_evasions[position - 1] & kEvasionLeet;
-  const bool after_leet = text.skeleton_evasions[position] & kEvasionLeet;
-  return before_leet != after_leet;
+  return is_leet(position - 1) != is_leet(position);
+}
+
+bool IsBoundary(const FoldedText& text, uint32_t position) {
+  return IsBoundary(text.skeleton.data(), 0, static_cast<uint32_t>(text.skeleton.size()), position,
+                    [&text](uint32_t i) { return (text.skeleton_evasions[i] & kEvasionLeet) != 0; });
+}
+
+// Whether a keyword found at [from, to) of the joined skeleton, inside `span`, has the word
+// boundaries it asks for.
+bool HasBoundaries(const Pattern& pattern, const FieldSpan& span, const FoldBuffer& skeleton,
+                   const FoldBuffer& leet, uint32_t from, uint32_t to) {
+  if (!pattern.word_boundaries) return true;
+  auto is_leet = [&leet](uint32_t i) { return leet.data()[i] != 0; };
+  return (!pattern.left_is_word ||
+          IsBoundary(skeleton.data(), span.skeleton_begin, span.skeleton_end, from, is_leet)) &&
+         (!pattern.right_is_word ||
+          IsBoundary(skeleton.data(), span.skeleton_begin, span.skeleton_end, to, is_leet));
 }
 
 // The normalized view of skeleton[begin, end), whitespace runs as one space.
@@ -90,6 +107,7 @@ struct Scanner::State {
   hs_scratch_t* scratch = nullptr;
   FoldedText folded;
   FoldBuffer skeleton;    // the group's fields' skeletons, end to end
+  FoldBuffer skeleton_leet;  // per skeleton byte: 1 where it was a leet digit or symbol
   FoldBuffer normalized;
   std::vector<FieldSpan> spans;
   std::vector<uint32_t> skeleton_starts;    // spans[i].skeleton_begin, for binary search
@@ -114,7 +132,7 @@ Scanner::~Scanner() = default;
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledPack> pack) {
   std::unique_ptr<Scanner> scanner(new Scanner(std::move(pack)));
   const HyperscanDatabases& dbs = scanner->pack_->databases();
-  for (hs_database_t* db : {dbs.literal, dbs.regex}) {
+  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.deferred_regex}) {
     if (db && hs_alloc_scratch(db, &scanner->state_->scratch) != HS_SUCCESS) {
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
     }
@@ -140,6 +158,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
 
   // 1. Fold every field and lay the views end to end.
   s.skeleton.clear();
+  s.skeleton_leet.clear();
   s.normalized.clear();
   s.spans.clear();
   s.skeleton_starts.clear();
@@ -150,10 +169,11 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       if (listing.fields[f].text.empty()) continue;
       FieldSpan span{l, f, static_cast<uint32_t>(s.skeleton.size()), 0,
                      static_cast<uint32_t>(s.normalized.size()), 0};
-      AppendFoldedViews(listing.fields[f].text, &s.normalized, &s.skeleton);
+      AppendFoldedViews(listing.fields[f].text, &s.normalized, &s.skeleton, &s.skeleton_leet);
       span.skeleton_end = static_cast<uint32_t>(s.skeleton.size());
       span.normalized_end = static_cast<uint32_t>(s.normalized.size());
       s.skeleton.push_back(kFieldSeparator);
+      s.skeleton_leet.push_back(0);
       s.normalized.push_back(kFieldSeparator);
       s.spans.push_back(span);
       s.skeleton_starts.push_back(span.skeleton_begin);
@@ -162,11 +182,12 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   }
   if (s.spans.empty()) return absl::OkStatus();
 
-  // 2. One scan per database; 3. locate each candidate in its field.
+  // 2. One scan per database; 3. locate each candidate in its field. `view` starts at `base` of
+  // the joined view.
   s.located.clear();
-  auto run = [&](hs_database_t* db, std::string_view view, bool regex,
+  auto run = [&](hs_database_t* db, std::string_view view, uint32_t base,
+                 const std::vector<uint32_t>& ids, bool regex,
                  const std::vector<uint32_t>& starts) -> absl::Status {
-    if (!db) return absl::OkStatus();
     s.raw.clear();
     if (hs_scan(db, view.data(), static_cast<unsigned>(view.size()), 0, s.scratch, CollectMatch,
                 &s.raw) != HS_SUCCESS) {
@@ -174,28 +195,78 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                                               listings[s.spans.front().listing].id));
     }
     for (const RawMatch& match : s.raw) {
-      const uint32_t pattern = regex ? table.regex_ids()[match.pattern_index]
-                                     : table.literal_ids()[match.pattern_index];
-      const uint32_t from =
-          regex ? match.from
-                : match.to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
+      const uint32_t pattern = ids[match.pattern_index];
+      const uint32_t to = base + match.to;
+      uint32_t from = regex ? base + match.from
+                            : to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
       const auto it = std::upper_bound(starts.begin(), starts.end(), from);
-      const auto span_index = static_cast<uint32_t>(it - starts.begin()) - 1;
+      auto span_index = static_cast<uint32_t>(it - starts.begin()) - 1;
+      const uint32_t end = regex ? s.spans[span_index].normalized_end : s.spans[span_index].skeleton_end;
+      if (regex && from == end && span_index + 1 < s.spans.size()) {
+        // A regex that took the separator before a field as its left context ("(^|[^0-9])"):
+        // the match belongs to that field.
+        ++span_index;
+        from = s.spans[span_index].normalized_begin;
+      }
       const FieldSpan& span = s.spans[span_index];
       const uint32_t begin = regex ? span.normalized_begin : span.skeleton_begin;
-      const uint32_t end = regex ? span.normalized_end : span.skeleton_end;
-      if (match.to > end || match.to <= from) continue;  // crosses into the next field
-      s.located.push_back({span_index, pattern, from - begin, match.to - begin, regex});
+      if (to > (regex ? span.normalized_end : span.skeleton_end) || to <= from) {
+        continue;  // crosses into the next field
+      }
+      // Keywords inside longer words go now, before they make their listing look triggered.
+      if (!regex && !HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet,
+                                   from, to)) {
+        continue;
+      }
+      s.located.push_back({span_index, pattern, from - begin, to - begin, regex});
     }
     return absl::OkStatus();
   };
-  if (absl::Status status = run(dbs.literal, s.skeleton.view(), false, s.skeleton_starts); !status.ok()) {
-    return status;
+  if (dbs.literal) {
+    if (absl::Status status = run(dbs.literal, s.skeleton.view(), 0, table.literal_ids(), false,
+                                  s.skeleton_starts);
+        !status.ok()) {
+      return status;
+    }
   }
-  if (absl::Status status = run(dbs.regex, s.normalized.view(), true, s.normalized_starts); !status.ok()) {
-    return status;
+  if (dbs.regex) {
+    if (absl::Status status = run(dbs.regex, s.normalized.view(), 0, table.regex_ids(), true,
+                                  s.normalized_starts);
+        !status.ok()) {
+      return status;
+    }
   }
   if (s.located.empty()) return absl::OkStatus();
+
+  // Listings without a hit of any rule's necessary term cannot be flagged: skip their candidates
+  // before paying for offset maps.
+  s.listing_has_trigger.assign(count, 0);
+  for (const LocatedMatch& match : s.located) {
+    if (!table.patterns()[match.pattern].trigger_rules.empty()) {
+      s.listing_has_trigger[s.spans[match.span].listing] = 1;
+    }
+  }
+  // The regexes that trigger nothing, over those listings only (their fields lie end to end; the
+  // separator before them comes along as left context).
+  if (dbs.deferred_regex) {
+    for (size_t first = 0; first < s.spans.size();) {
+      const uint32_t listing = s.spans[first].listing;
+      size_t last = first;
+      while (last + 1 < s.spans.size() && s.spans[last + 1].listing == listing) ++last;
+      if (s.listing_has_trigger[listing]) {
+        const uint32_t begin = s.spans[first].normalized_begin - (first > 0 ? 1 : 0);
+        const std::string_view view =
+            s.normalized.view().substr(begin, s.spans[last].normalized_end - begin);
+        if (absl::Status status = run(dbs.deferred_regex, view, begin, table.deferred_regex_ids(),
+                                      true, s.normalized_starts);
+            !status.ok()) {
+          return status;
+        }
+      }
+      first = last + 1;
+    }
+  }
+
   // Hyperscan reports every end of a regex match ("t.me/abcd", "t.me/abcde", ...): keep the
   // longest per start. Keywords have one end per start anyway.
   std::sort(s.located.begin(), s.located.end(), [](const LocatedMatch& a, const LocatedMatch& b) {
@@ -210,15 +281,6 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     if (!longer_follows) s.located[kept++] = s.located[i];
   }
   s.located.resize(kept);
-
-  // Listings without a hit of any rule's necessary term cannot be flagged: skip their candidates
-  // before paying for offset maps.
-  s.listing_has_trigger.assign(count, 0);
-  for (const LocatedMatch& match : s.located) {
-    if (!table.patterns()[match.pattern].trigger_rules.empty()) {
-      s.listing_has_trigger[s.spans[match.span].listing] = 1;
-    }
-  }
 
   // 4. Per field with candidates: refold it for its offset maps and make pattern hits;
   // 5. per listing with pattern hits: evaluate the rules.

@@ -238,8 +238,9 @@ inline void StoreContextFree(const unsigned char* bytes, char* dest) {
 // as the per-byte pass would write it, up to the first byte whose skeleton depends on its
 // neighbours: the start of a run of spaced-out letters, whitespace after whitespace (dropped), a
 // leet symbol inside a word. Returns how many bytes were done: min(32, size - r) when there is no
-// such byte. Reads up to 48 bytes at in[r] (the buffer's slack covers it).
-size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest) {
+// such byte. Reads up to 48 bytes at in[r] (the buffer's slack covers it). With `leet`, marks
+// there the bytes that are leet digits (1) and the others (0).
+size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest, char* leet) {
   const size_t block = std::min<size_t>(32, size - r);
   const size_t seen = std::min<size_t>(48, size - r);
   BlockClasses c;
@@ -254,15 +255,20 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest)
   // not word[p+3], separator[p+3], word[p+4], not word[p+5] (three letters at least).
   const uint64_t single = word & ~word_before & ~(word >> 1);
   const uint64_t run = single & (separator >> 1) & (single >> 2) & (separator >> 3) & (single >> 4);
-  const uint64_t leet = c.symbol & (word >> 1) & (word_before | c.dollar);
-  const uint64_t contextual = (run | (space & space_before) | leet) & ((uint64_t{1} << block) - 1);
+  const uint64_t leet_symbol = c.symbol & (word >> 1) & (word_before | c.dollar);
+  const uint64_t contextual = (run | (space & space_before) | leet_symbol) & ((uint64_t{1} << block) - 1);
   const size_t done = contextual ? static_cast<size_t>(__builtin_ctzll(contextual)) : block;
 
   StoreContextFree(in + r, dest);
   StoreContextFree(in + r + 16, dest + 16);
+  if (leet) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(leet), _mm_setzero_si128());
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(leet + 16), _mm_setzero_si128());
+  }
   for (uint64_t digits = c.digit & ((uint64_t{1} << done) - 1); digits; digits &= digits - 1) {
     const int k = __builtin_ctzll(digits);
     dest[k] = kTables.letter[in[r + k]];
+    if (leet) leet[k] = (kTables.classes[in[r + k]] & kDigitLeet) ? 1 : 0;
   }
   return done;
 }
@@ -272,10 +278,11 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest)
 // slack): leetspeak undone, runs of three or more single letters joined ("s i b u" -> "sibu"),
 // whitespace runs collapsed. Returns the skeleton's length. With kMaps, also fills
 // out->skeleton_to_normalized and out->skeleton_evasions from out->normalized_evasions.
-// Without maps, plain stretches go through SkeletonBlock 32 bytes at a time.
+// Without maps, plain stretches go through SkeletonBlock 32 bytes at a time, and `leet` (when
+// given) gets one byte per skeleton byte: 1 where it was a leet digit or symbol.
 template <bool kMaps>
-size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedText* out,
-                   bool join_spaced_letters) {
+size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* leet,
+                   FoldedText* out, bool join_spaced_letters) {
   if constexpr (kMaps) {
     out->skeleton_to_normalized.resize(size);
     out->skeleton_evasions.resize(size);
@@ -287,6 +294,8 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedT
     if constexpr (kMaps) {
       out->skeleton_to_normalized[w] = static_cast<uint32_t>(r);
       out->skeleton_evasions[w] = out->normalized_evasions[r] | evasions;
+    } else if (leet) {
+      leet[w] = (evasions & kEvasionLeet) ? 1 : 0;
     }
     ++w;
   };
@@ -298,7 +307,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedT
 #if defined(__SSE2__)
     if constexpr (!kMaps) {
       if (join_spaced_letters) {
-        const size_t good = SkeletonBlock(in, size, r, skeleton + w);
+        const size_t good = SkeletonBlock(in, size, r, skeleton + w, leet ? leet + w : nullptr);
         r += good;
         w += good;
         if (r >= size) break;
@@ -360,14 +369,16 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, FoldedT
 // Folds `original` into the two buffers (appending); returns the lengths appended.
 template <bool kMaps>
 std::pair<size_t, size_t> Fold(std::string_view original, FoldBuffer* normalized,
-                               FoldBuffer* skeleton, FoldedText* maps, bool join_spaced_letters) {
+                               FoldBuffer* skeleton, FoldBuffer* leet, FoldedText* maps,
+                               bool join_spaced_letters) {
   const size_t normalized_length = Normalize<kMaps>(original, normalized, maps);
   const auto* in =
       reinterpret_cast<const unsigned char*>(normalized->data() + normalized->size() - normalized_length);
-  const size_t skeleton_length = Skeletonize<kMaps>(in, normalized_length,
-                                                    skeleton->Reserve(normalized_length), maps,
-                                                    join_spaced_letters);
+  const size_t skeleton_length = Skeletonize<kMaps>(
+      in, normalized_length, skeleton->Reserve(normalized_length),
+      leet ? leet->Reserve(normalized_length) : nullptr, maps, join_spaced_letters);
   skeleton->Commit(skeleton_length);
+  if (leet) leet->Commit(skeleton_length);
   return {normalized_length, skeleton_length};
 }
 
@@ -400,7 +411,7 @@ uint8_t FoldedText::SkeletonEvasions(uint32_t begin, uint32_t end) const {
 void FoldText(std::string_view original, FoldedText* out) {
   out->normalized_buffer.clear();
   out->skeleton_buffer.clear();
-  Fold<true>(original, &out->normalized_buffer, &out->skeleton_buffer, out, true);
+  Fold<true>(original, &out->normalized_buffer, &out->skeleton_buffer, nullptr, out, true);
   out->normalized.assign(out->normalized_buffer.view());
   out->skeleton.assign(out->skeleton_buffer.view());
 }
@@ -408,13 +419,14 @@ void FoldText(std::string_view original, FoldedText* out) {
 void FoldViews(std::string_view original, FoldedText* out) {
   out->normalized_buffer.clear();
   out->skeleton_buffer.clear();
-  Fold<false>(original, &out->normalized_buffer, &out->skeleton_buffer, nullptr, true);
+  Fold<false>(original, &out->normalized_buffer, &out->skeleton_buffer, nullptr, nullptr, true);
   out->normalized.assign(out->normalized_buffer.view());
   out->skeleton.assign(out->skeleton_buffer.view());
 }
 
-void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton) {
-  Fold<false>(original, normalized, skeleton, nullptr, true);
+void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton,
+                       FoldBuffer* skeleton_leet) {
+  Fold<false>(original, normalized, skeleton, skeleton_leet, nullptr, true);
 }
 
 std::string NormalizeKeyword(std::string_view keyword) {
@@ -433,7 +445,7 @@ std::string NormalizeKeyword(std::string_view keyword) {
 
 std::string SkeletonKeyword(std::string_view keyword) {
   FoldBuffer normalized, skeleton;
-  Fold<false>(keyword, &normalized, &skeleton, nullptr, /*join_spaced_letters=*/false);
+  Fold<false>(keyword, &normalized, &skeleton, nullptr, nullptr, /*join_spaced_letters=*/false);
   return Trimmed(std::string(skeleton.view()));
 }
 

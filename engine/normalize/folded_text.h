@@ -64,8 +64,10 @@ void FoldText(std::string_view original, FoldedText* out);
 void FoldViews(std::string_view original, FoldedText* out);
 
 // FoldViews appending straight to the ends of two buffers: how the scanner lays a group's fields
-// end to end without copying them.
-void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton);
+// end to end without copying them. With `skeleton_leet`, also appends one byte per skeleton byte:
+// 1 where it was a leet digit or symbol (kEvasionLeet), else 0, for word-boundary checks.
+void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton,
+                       FoldBuffer* skeleton_leet = nullptr);
 
 // The same folds applied to a rule's keyword, so keywords and text meet in the same space.
 // Keywords fold without the spacing join (a keyword's own spaces are kept, as one space).

@@ -132,7 +132,8 @@ TEST_CASE("FoldViews gives exactly FoldText's views for a mixed sample", "[norma
 // The views are built a block at a time where nothing depends on context, and a byte at a time
 // around spaced-out letters, whitespace runs and leet symbols. Texts dense in exactly those, at
 // every length and alignment, must fold as FoldText's byte-at-a-time pass folds them.
-TEST_CASE("FoldViews matches FoldText on texts dense in context-dependent bytes", "[normalize]") {
+TEST_CASE("FoldViews and the leet marks match FoldText on texts dense in context-dependent bytes",
+          "[normalize]") {
   const std::vector<std::string> alphabet = {
       "a", "b", "l", "Z", "0", "1", "3", "5", "9", " ", " ", "  ", "\t", "\n", ".", "-", "_", "*",
       "/", ",", "+", "@", "$", "!", "|", "#", "word", "Viagra", "\xC3\xA9", "\xD1\x95",
@@ -147,9 +148,16 @@ TEST_CASE("FoldViews matches FoldText on texts dense in context-dependent bytes"
     FoldText(text, &with_maps);
     FoldedText views;
     FoldViews(text, &views);
+    FoldBuffer normalized, skeleton, leet;
+    AppendFoldedViews(text, &normalized, &skeleton, &leet);
+    std::string expected_leet;
+    for (uint8_t bits : with_maps.skeleton_evasions) {
+      expected_leet.push_back((bits & kEvasionLeet) ? 1 : 0);
+    }
     INFO(text);
     REQUIRE(views.normalized == with_maps.normalized);
     REQUIRE(views.skeleton == with_maps.skeleton);
+    REQUIRE(leet.view() == expected_leet);
     ++compared;
   }
   CHECK(compared == 4000);
