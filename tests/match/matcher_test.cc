@@ -113,5 +113,36 @@ TEST_CASE("a regex that matches the empty string is rejected", "[match]") {
   CHECK(pack.status().message() == "bad.yaml:6: t.rule: regex /a*/: matches the empty string");
 }
 
+// Fields (and listings) are scanned laid end to end; a field's matches must not depend on where
+// it lies in that buffer.
+TEST_CASE("a regex anchored at the start of a field matches in every field", "[match]") {
+  auto pack = CompileYaml(OneRule("    regex: ['(^|[^a-z0-9])@[a-z]{5,}\\b']\n"));
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "@shopper first"}, {"description", "@seller"}})) ==
+        Strings{"t.rule title 0 8 @shopper", "t.rule description 0 7 @seller"});
+  auto caret = CompileYaml(OneRule("    regex: ['^dm\\sme\\b']\n"));
+  CHECK(ScanToStrings(caret, MakeListing({{"title", "Phone case"}, {"description", "DM me"}})) ==
+        Strings{"t.rule description 0 5 DM me"});
+}
+
+TEST_CASE("regex exceptions apply in every listing of a scanned group", "[match]") {
+  auto pack = CompileYaml(
+      OneRule("    keywords: [sildenafil]\n    exceptions: [{regex: 'no\\ssildenafil\\b'}]\n"));
+  auto scanner = Scanner::Create(pack);
+  REQUIRE(scanner.ok());
+  std::vector<Listing> listings = {MakeListing({{"title", "Contains no sildenafil"}}),
+                                   MakeListing({{"title", "Sildenafil 100mg"}}),
+                                   MakeListing({{"title", "Plain tea"}}),
+                                   MakeListing({{"title", "Herbal, no sildenafil"}})};
+  std::vector<std::vector<Hit>> hits;
+  REQUIRE((*scanner)->ScanMany(listings.data(), listings.size(), &hits).ok());
+  REQUIRE(hits.size() >= 4);
+  CHECK(hits[0].empty());
+  REQUIRE(hits[1].size() == 1);
+  CHECK(hits[1][0].start == 0);
+  CHECK(hits[1][0].end == 10);
+  CHECK(hits[2].empty());
+  CHECK(hits[3].empty());
+}
+
 }  // namespace
 }  // namespace listscan::testing
