@@ -201,8 +201,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                             : to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
       const auto it = std::upper_bound(starts.begin(), starts.end(), from);
       auto span_index = static_cast<uint32_t>(it - starts.begin()) - 1;
-      const uint32_t end = regex ? s.spans[span_index].normalized_end : s.spans[span_index].skeleton_end;
-      if (regex && from == end && span_index + 1 < s.spans.size()) {
+      if (regex && from == s.spans[span_index].normalized_end && span_index + 1 < s.spans.size()) {
         // A regex that took the separator before a field as its left context ("(^|[^0-9])"):
         // the match belongs to that field.
         ++span_index;
