@@ -51,7 +51,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
 
   hs_scratch_t* scratch = nullptr;
   const HyperscanDatabases& dbs = *pack->databases_;
-  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.deferred_regex}) {
+  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
     if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
       if (scratch) hs_free_scratch(scratch);
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
@@ -65,7 +65,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
 
   pack->stats_.rules = rules.rules.size();
   pack->stats_.literal_patterns = table.literal_ids().size();
-  pack->stats_.regex_patterns = table.regex_ids().size() + table.deferred_regex_ids().size();
+  pack->stats_.regex_patterns = table.regex_ids().size();
   pack->stats_.from_cache = from_cache;
   pack->stats_.database_bytes = pack->databases_->total_bytes();
   pack->stats_.scratch_bytes = scratch_bytes;

@@ -1,7 +1,7 @@
 // The Hyperscan databases of a pack: keywords (literals over the skeleton view), and regexes over
-// the normalized view, with start-of-match, in two databases: those that trigger rules and those
-// scanned only in listings a trigger matched (see PatternTable). Compiled here or loaded from the
-// disk cache.
+// the normalized view twice: the required ones (PatternTable::required_regex_ids) without
+// start-of-match, cheap enough for every listing, and all of them with start-of-match, for the
+// listings that may be flagged. Compiled here or loaded from the disk cache.
 #pragma once
 
 #include <string>
@@ -17,8 +17,8 @@ namespace listscan {
 
 struct HyperscanDatabases {
   hs_database* literal = nullptr;  // null when the pack has no keywords
-  hs_database* regex = nullptr;    // null when no regex triggers a rule
-  hs_database* deferred_regex = nullptr;  // null when every regex triggers a rule
+  hs_database* regex = nullptr;           // null when the pack has no regexes
+  hs_database* regex_presence = nullptr;  // null when no `any`/`all`/`near` term is a regex
   HyperscanDatabases() = default;
   HyperscanDatabases(const HyperscanDatabases&) = delete;
   HyperscanDatabases& operator=(const HyperscanDatabases&) = delete;

@@ -115,25 +115,57 @@ PatternTable::PatternTable(const RuleSet& rules) {
       builder.AddTerm(rule.near[n].b, rule, {r, static_cast<uint16_t>(n), Clause::kNearB});
     }
   }
+  // Requirements, numbered rule by rule: the `any` clause as one, then each `all` term, then
+  // each side of each `near`.
+  std::vector<uint32_t> first_requirement(rules.rules.size());
+  for (uint32_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    first_requirement[r] = static_cast<uint32_t>(requirement_rule_.size());
+    const size_t count = (rule.any.empty() ? 0 : 1) + rule.all.size() + 2 * rule.near.size();
+    requirement_rule_.insert(requirement_rule_.end(), count, r);
+    rule_requirement_count_.push_back(static_cast<uint32_t>(count));
+  }
+  auto requirement_of = [&](const TermRef& ref) -> int64_t {
+    const Rule& rule = rules.rules[ref.rule];
+    const uint32_t first = first_requirement[ref.rule];
+    const uint32_t any = rule.any.empty() ? 0 : 1;
+    switch (ref.clause) {
+      case Clause::kAny: return first;
+      case Clause::kAll: return first + any + ref.term;
+      case Clause::kNearA: return first + any + rule.all.size() + 2 * ref.term;
+      case Clause::kNearB: return first + any + rule.all.size() + 2 * ref.term + 1;
+      case Clause::kNone:
+      case Clause::kException: return -1;
+    }
+    return -1;
+  };
+  auto sort_unique = [](std::vector<uint32_t>* values) {
+    std::sort(values->begin(), values->end());
+    values->erase(std::unique(values->begin(), values->end()), values->end());
+  };
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
-    for (const TermRef& ref : patterns_[p].refs) {
-      if (IsTrigger(rules.rules[ref.rule], ref)) patterns_[p].trigger_rules.push_back(ref.rule);
+    Pattern& pattern = patterns_[p];
+    for (const TermRef& ref : pattern.refs) {
+      if (IsTrigger(rules.rules[ref.rule], ref)) pattern.trigger_rules.push_back(ref.rule);
+      if (const int64_t requirement = requirement_of(ref); requirement >= 0) {
+        pattern.requirements.push_back(static_cast<uint32_t>(requirement));
+      }
     }
-    auto& triggers = patterns_[p].trigger_rules;
-    std::sort(triggers.begin(), triggers.end());
-    triggers.erase(std::unique(triggers.begin(), triggers.end()), triggers.end());
-    if (!patterns_[p].is_regex) {
+    sort_unique(&pattern.trigger_rules);
+    sort_unique(&pattern.requirements);
+    if (!pattern.is_regex) {
       literal_ids_.push_back(p);
-    } else {
-      (triggers.empty() ? deferred_regex_ids_ : regex_ids_).push_back(p);
+      continue;
     }
+    regex_ids_.push_back(p);
+    if (!pattern.requirements.empty()) required_regex_ids_.push_back(p);
   }
 }
 
 std::string PatternTable::Fingerprint() const {
   std::string digest;
   for (const Pattern& pattern : patterns_) {
-    const char* kind = !pattern.is_regex ? "k" : pattern.trigger_rules.empty() ? "d" : "r";
+    const char* kind = !pattern.is_regex ? "k" : pattern.requirements.empty() ? "r" : "q";
     absl::StrAppend(&digest, kind, pattern.expression.size(), ":",
                     pattern.expression, "\n");
   }

@@ -33,6 +33,8 @@ struct Pattern {
   // Rules for which a hit of this pattern is necessary to flag anything (the rule's `any` terms,
   // or its most specific `all`/`near` term): only these rules are evaluated for a listing.
   std::vector<uint32_t> trigger_rules;
+  // The requirements (see PatternTable::requirement_rule) a hit of this pattern meets.
+  std::vector<uint32_t> requirements;
 };
 
 class PatternTable {
@@ -42,11 +44,18 @@ class PatternTable {
   const std::vector<Pattern>& patterns() const { return patterns_; }
   // Indices into patterns(); Hyperscan ids of the three databases index these lists.
   const std::vector<uint32_t>& literal_ids() const { return literal_ids_; }
-  // Regexes that trigger a rule: scanned over every listing.
+  // Every regex, scanned with start-of-match over the listings that may be flagged.
   const std::vector<uint32_t>& regex_ids() const { return regex_ids_; }
-  // Regexes that trigger no rule (exceptions, `none`, the other side of a `near`...): they only
-  // matter in a listing where some trigger already matched, so only such listings are scanned.
-  const std::vector<uint32_t>& deferred_regex_ids() const { return deferred_regex_ids_; }
+  // The regexes of `any`, `all` and `near` terms, scanned without start-of-match over every
+  // listing: the ones whose presence decides whether a listing may be flagged.
+  const std::vector<uint32_t>& required_regex_ids() const { return required_regex_ids_; }
+
+  // A requirement is one thing every flagging of a rule needs: a hit of one of its `any` terms,
+  // of one `all` term, or of one side of one `near`. A listing may be flagged only if, for some
+  // rule, every one of that rule's requirements has a pattern hit in it.
+  const std::vector<uint32_t>& requirement_rule() const { return requirement_rule_; }
+  // Per rule: how many requirements it has (at least one).
+  const std::vector<uint32_t>& rule_requirement_count() const { return rule_requirement_count_; }
 
   // A stable digest of every pattern and flag that goes into the databases: the cache key.
   std::string Fingerprint() const;
@@ -55,7 +64,9 @@ class PatternTable {
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;
-  std::vector<uint32_t> deferred_regex_ids_;
+  std::vector<uint32_t> required_regex_ids_;
+  std::vector<uint32_t> requirement_rule_;
+  std::vector<uint32_t> rule_requirement_count_;
 };
 
 }  // namespace listscan

@@ -114,7 +114,12 @@ struct Scanner::State {
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
   std::vector<RawMatch> raw;
   std::vector<LocatedMatch> located;
-  std::vector<uint8_t> listing_has_trigger;
+  std::vector<std::pair<uint32_t, uint32_t>> present;  // (listing, pattern) of every hit so far
+  std::vector<uint8_t> listing_may_flag;
+  std::vector<uint64_t> requirement_stamp;
+  std::vector<uint64_t> rule_stamp;
+  std::vector<uint32_t> rule_met;  // requirements of the rule met in the stamped listing
+  uint64_t calls = 0;
   std::vector<PatternHit> pattern_hits;
   std::string span_text;
   std::vector<std::vector<Hit>> single;
@@ -132,7 +137,7 @@ Scanner::~Scanner() = default;
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledPack> pack) {
   std::unique_ptr<Scanner> scanner(new Scanner(std::move(pack)));
   const HyperscanDatabases& dbs = scanner->pack_->databases();
-  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.deferred_regex}) {
+  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
     if (db && hs_alloc_scratch(db, &scanner->state_->scratch) != HS_SUCCESS) {
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
     }
@@ -182,84 +187,112 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   }
   if (s.spans.empty()) return absl::OkStatus();
 
-  // 2. One scan per database; 3. locate each candidate in its field. `view` starts at `base` of
-  // the joined view.
+  // 2. Keywords over the whole group, each hit located in its field with its word boundaries
+  // checked; the required regexes over the whole group too, but only to learn which listings
+  // they end in (no start-of-match: much cheaper).
   s.located.clear();
-  auto run = [&](hs_database_t* db, std::string_view view, uint32_t base,
-                 const std::vector<uint32_t>& ids, bool regex,
-                 const std::vector<uint32_t>& starts) -> absl::Status {
+  auto scan = [&](hs_database_t* db, std::string_view view) -> absl::Status {
     s.raw.clear();
     if (hs_scan(db, view.data(), static_cast<unsigned>(view.size()), 0, s.scratch, CollectMatch,
                 &s.raw) != HS_SUCCESS) {
       return absl::InternalError(absl::StrCat("Hyperscan scan failed near listing ",
                                               listings[s.spans.front().listing].id));
     }
-    for (const RawMatch& match : s.raw) {
-      const uint32_t pattern = ids[match.pattern_index];
-      const uint32_t to = base + match.to;
-      uint32_t from = regex ? base + match.from
-                            : to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
-      const auto it = std::upper_bound(starts.begin(), starts.end(), from);
-      auto span_index = static_cast<uint32_t>(it - starts.begin()) - 1;
-      if (regex && from == s.spans[span_index].normalized_end && span_index + 1 < s.spans.size()) {
-        // A regex that took the separator before a field as its left context ("(^|[^0-9])"):
-        // the match belongs to that field.
-        ++span_index;
-        from = s.spans[span_index].normalized_begin;
-      }
-      const FieldSpan& span = s.spans[span_index];
-      const uint32_t begin = regex ? span.normalized_begin : span.skeleton_begin;
-      if (to > (regex ? span.normalized_end : span.skeleton_end) || to <= from) {
-        continue;  // crosses into the next field
-      }
-      // Keywords inside longer words go now, before they make their listing look triggered.
-      if (!regex && !HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet,
-                                   from, to)) {
-        continue;
-      }
-      s.located.push_back({span_index, pattern, from - begin, to - begin, regex});
-    }
     return absl::OkStatus();
   };
+  auto span_of = [&](const std::vector<uint32_t>& starts, uint32_t offset) {
+    return static_cast<uint32_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                                 starts.begin()) - 1;
+  };
   if (dbs.literal) {
-    if (absl::Status status = run(dbs.literal, s.skeleton.view(), 0, table.literal_ids(), false,
-                                  s.skeleton_starts);
-        !status.ok()) {
-      return status;
+    if (absl::Status status = scan(dbs.literal, s.skeleton.view()); !status.ok()) return status;
+    for (const RawMatch& match : s.raw) {
+      const uint32_t pattern = table.literal_ids()[match.pattern_index];
+      const uint32_t to = match.to;
+      const uint32_t from = to - static_cast<uint32_t>(table.patterns()[pattern].expression.size());
+      const uint32_t span_index = span_of(s.skeleton_starts, from);
+      const FieldSpan& span = s.spans[span_index];
+      if (to > span.skeleton_end) continue;  // crosses into the next field
+      // Keywords inside longer words go now, before they count towards a requirement.
+      if (!HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet, from, to)) {
+        continue;
+      }
+      s.located.push_back(
+          {span_index, pattern, from - span.skeleton_begin, to - span.skeleton_begin, false});
     }
   }
-  if (dbs.regex) {
-    if (absl::Status status = run(dbs.regex, s.normalized.view(), 0, table.regex_ids(), true,
-                                  s.normalized_starts);
-        !status.ok()) {
+  s.present.clear();
+  if (dbs.regex_presence) {
+    if (absl::Status status = scan(dbs.regex_presence, s.normalized.view()); !status.ok()) {
       return status;
     }
+    // A match that could be located ends inside its field, so its last byte names the listing.
+    for (const RawMatch& match : s.raw) {
+      const uint32_t listing = s.spans[span_of(s.normalized_starts, match.to - 1)].listing;
+      s.present.push_back({listing, table.required_regex_ids()[match.pattern_index]});
+    }
   }
-  if (s.located.empty()) return absl::OkStatus();
+  if (s.located.empty() && s.present.empty()) return absl::OkStatus();
 
-  // Listings without a hit of any rule's necessary term cannot be flagged: skip their candidates
-  // before paying for offset maps.
-  s.listing_has_trigger.assign(count, 0);
-  for (const LocatedMatch& match : s.located) {
-    if (!table.patterns()[match.pattern].trigger_rules.empty()) {
-      s.listing_has_trigger[s.spans[match.span].listing] = 1;
+  // 3. The listings that may be flagged: those where every requirement of some rule has a hit.
+  // Hits are tallied listing by listing; stamps keyed by (call, listing) make the
+  // per-requirement and per-rule tallies free to reset.
+  s.listing_may_flag.assign(count, 0);
+  const auto& requirement_rule = table.requirement_rule();
+  const auto& rule_requirement_count = table.rule_requirement_count();
+  s.requirement_stamp.resize(requirement_rule.size(), 0);
+  s.rule_stamp.resize(rule_requirement_count.size(), 0);
+  s.rule_met.resize(rule_requirement_count.size(), 0);
+  ++s.calls;
+  auto count_hit = [&](uint32_t listing, uint32_t pattern) {
+    if (s.listing_may_flag[listing]) return;
+    const uint64_t stamp = (s.calls << 32) | listing;
+    for (uint32_t requirement : table.patterns()[pattern].requirements) {
+      if (s.requirement_stamp[requirement] == stamp) continue;
+      s.requirement_stamp[requirement] = stamp;
+      const uint32_t rule = requirement_rule[requirement];
+      if (s.rule_stamp[rule] != stamp) {
+        s.rule_stamp[rule] = stamp;
+        s.rule_met[rule] = 0;
+      }
+      if (++s.rule_met[rule] == rule_requirement_count[rule]) {
+        s.listing_may_flag[listing] = 1;
+        return;
+      }
     }
+  };
+  for (const LocatedMatch& match : s.located) {
+    s.present.push_back({s.spans[match.span].listing, match.pattern});
   }
-  // The regexes that trigger nothing, over those listings only (their fields lie end to end; the
+  std::sort(s.present.begin(), s.present.end());
+  for (const auto& [listing, pattern] : s.present) count_hit(listing, pattern);
+
+  // 4. Every regex, with start-of-match, over the fields of those listings (laid end to end; the
   // separator before them comes along as left context).
-  if (dbs.deferred_regex) {
+  if (dbs.regex) {
     for (size_t first = 0; first < s.spans.size();) {
       const uint32_t listing = s.spans[first].listing;
       size_t last = first;
       while (last + 1 < s.spans.size() && s.spans[last + 1].listing == listing) ++last;
-      if (s.listing_has_trigger[listing]) {
+      if (s.listing_may_flag[listing]) {
         const uint32_t begin = s.spans[first].normalized_begin - (first > 0 ? 1 : 0);
         const std::string_view view =
             s.normalized.view().substr(begin, s.spans[last].normalized_end - begin);
-        if (absl::Status status = run(dbs.deferred_regex, view, begin, table.deferred_regex_ids(),
-                                      true, s.normalized_starts);
-            !status.ok()) {
-          return status;
+        if (absl::Status status = scan(dbs.regex, view); !status.ok()) return status;
+        for (const RawMatch& match : s.raw) {
+          const uint32_t pattern = table.regex_ids()[match.pattern_index];
+          const uint32_t to = begin + match.to;
+          uint32_t from = begin + match.from;
+          uint32_t span_index = span_of(s.normalized_starts, from);
+          if (from == s.spans[span_index].normalized_end && span_index + 1 < s.spans.size()) {
+            // The separator before a field taken as left context ("(^|[^0-9])"): the match
+            // belongs to that field.
+            from = s.spans[++span_index].normalized_begin;
+          }
+          const FieldSpan& span = s.spans[span_index];
+          if (to > span.normalized_end || to <= from) continue;  // crosses into the next field
+          s.located.push_back({span_index, pattern, from - span.normalized_begin,
+                               to - span.normalized_begin, true});
         }
       }
       first = last + 1;
@@ -280,9 +313,10 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     if (!longer_follows) s.located[kept++] = s.located[i];
   }
   s.located.resize(kept);
+  if (s.located.empty()) return absl::OkStatus();
 
-  // 4. Per field with candidates: refold it for its offset maps and make pattern hits;
-  // 5. per listing with pattern hits: evaluate the rules.
+  // 5. Per field with candidates: refold it for its offset maps and make pattern hits;
+  // 6. per listing with pattern hits: evaluate the rules.
   s.pattern_hits.clear();
   uint32_t current_listing = s.spans[s.located.front().span].listing;
   auto flush = [&](uint32_t listing) {
@@ -293,7 +327,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   };
   for (size_t i = 0; i < s.located.size();) {
     const FieldSpan& span = s.spans[s.located[i].span];
-    if (!s.listing_has_trigger[span.listing]) {
+    if (!s.listing_may_flag[span.listing]) {
       while (i < s.located.size() &&
              s.spans[s.located[i].span].listing == span.listing) {
         ++i;

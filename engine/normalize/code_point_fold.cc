@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -124,6 +125,25 @@ CodePointFold FoldCodePoint(uint32_t code_point) {
   }
   const Entry& entry = block->entries[code_point & (kBlockSize - 1)];
   return {block->bytes.data() + entry.offset, entry.length, entry.evasions};
+}
+
+const ShortFold* TwoByteFolds() {
+  static const ShortFold* const table = [] {
+    auto* folds = new ShortFold[0x800]();  // lives as long as the process, like the blocks
+    for (uint32_t code_point = 0x80; code_point < 0x800; ++code_point) {
+      const CodePointFold fold = FoldCodePoint(code_point);
+      ShortFold& entry = folds[code_point];
+      entry.evasions = fold.evasions;
+      if (fold.length > sizeof(entry.bytes)) {
+        entry.length = ShortFold::kTooLong;
+        continue;
+      }
+      std::memcpy(entry.bytes, fold.bytes, fold.length);
+      entry.length = fold.length;
+    }
+    return folds;
+  }();
+  return table;
 }
 
 }  // namespace listscan

@@ -50,6 +50,7 @@ size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
   };
   const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
   const size_t size = original.size();
+  [[maybe_unused]] const ShortFold* short_folds = kMaps ? nullptr : TwoByteFolds();
   size_t n = 0;
   uint8_t pending = 0;  // evasions of dropped characters, reported on the next byte
   for (size_t i = 0; i < size;) {
@@ -104,9 +105,20 @@ size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
     utf8proc_int32_t code_point = 0;
     utf8proc_ssize_t length;
     if (c >= 0xC2 && c <= 0xDF && i + 1 < size && (bytes[i + 1] & 0xC0) == 0x80) {
-      // Two-byte sequences (Latin letters with accents, Greek, Cyrillic) decoded inline.
+      // Two-byte sequences (Latin letters with accents, Greek, Cyrillic) decoded inline and,
+      // without maps, folded from the flat table.
       code_point = ((c & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
       length = 2;
+      if constexpr (!kMaps) {
+        const ShortFold& fold = short_folds[code_point];
+        if (fold.length != ShortFold::kTooLong) {
+          ensure(n + sizeof(fold.bytes));
+          std::memcpy(dest + n, fold.bytes, sizeof(fold.bytes));
+          n += fold.length;
+          i += 2;
+          continue;
+        }
+      }
     } else {
       length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(size - i), &code_point);
     }
