@@ -34,7 +34,7 @@ class FoldBuffer {
 
  private:
   void Grow(size_t needed) {
-    size_t capacity = capacity_ == 0 ? 4096 : capacity_;
+    size_t capacity = capacity_ == 0 ? 256 : capacity_;
     while (capacity < needed) capacity *= 2;
     // Uninitialised: bytes past size() are only read by vector loads whose lanes are masked off.
     std::unique_ptr<char[]> bytes(new char[capacity]);
