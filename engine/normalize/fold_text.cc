@@ -73,17 +73,18 @@ size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
         i += ascii;
         if (ascii < 16) break;
       }
-      // A short ASCII tail: fold the last 16 bytes again, overlapping what is done. Only when all
-      // 16 are ASCII, so that the overlap sits one to one in the output.
-      if (i < size && i + 16 > size && size >= 16) {
-        const __m128i block =
-            _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16));
-        if (_mm_movemask_epi8(block) == 0) {
-          const size_t overlap = 16 - (size - i);
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + n - overlap), lower(block));
-          n += size - i;
-          i = size;
-        }
+      // The last bytes (fewer than 16: short fields, ends of long ones), through a zero-padded
+      // copy: the original may not be read past its end.
+      if (i < size && i + 16 > size) {
+        alignas(16) unsigned char tail[16] = {};
+        std::memcpy(tail, bytes + i, size - i);
+        const __m128i block = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+        const auto non_ascii = static_cast<uint32_t>(_mm_movemask_epi8(block));
+        ensure(n + 16);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + n), lower(block));
+        const size_t ascii = non_ascii ? static_cast<size_t>(__builtin_ctz(non_ascii)) : size - i;
+        n += ascii;
+        i += ascii;
       }
 #endif
       if (i >= size) break;
