@@ -59,10 +59,10 @@ class TableBuilder {
       patterns_->push_back(std::move(pattern));
     }
     std::vector<TermRef>& refs = (*patterns_)[it->second].refs;
-    // A rule may list the same keyword twice (or two that fold alike) in one term.
-    const bool duplicate = std::any_of(refs.begin(), refs.end(), [&](const TermRef& r) {
-      return r.rule == ref.rule && r.clause == ref.clause && r.term == ref.term;
-    });
+    // A rule may list the same keyword twice (or two that fold alike) in one term. A term's
+    // keywords are added one after the other, so such a repeat is always the last ref.
+    const bool duplicate = !refs.empty() && refs.back().rule == ref.rule &&
+                           refs.back().clause == ref.clause && refs.back().term == ref.term;
     if (!duplicate) refs.push_back(ref);
   }
 
@@ -81,18 +81,26 @@ size_t Specificity(const Term& term) {
 
 // The clause and term whose hit every flagging of `rule` needs: `any` when it has one (any of its
 // terms), else the most specific `all` term, else the most specific side of the first `near`.
-bool IsTrigger(const Rule& rule, const TermRef& ref) {
-  if (!rule.any.empty()) return ref.clause == Clause::kAny;
+struct Trigger {
+  Clause clause;
+  uint16_t term;  // unused for kAny
+};
+
+Trigger TriggerOf(const Rule& rule) {
+  if (!rule.any.empty()) return {Clause::kAny, 0};
   if (!rule.all.empty()) {
     size_t best = 0;
     for (size_t t = 1; t < rule.all.size(); ++t) {
       if (Specificity(rule.all[t]) > Specificity(rule.all[best])) best = t;
     }
-    return ref.clause == Clause::kAll && ref.term == best;
+    return {Clause::kAll, static_cast<uint16_t>(best)};
   }
   const NearClause& near = rule.near.front();
-  const Clause side = Specificity(near.a) >= Specificity(near.b) ? Clause::kNearA : Clause::kNearB;
-  return ref.clause == side && ref.term == 0;
+  return {Specificity(near.a) >= Specificity(near.b) ? Clause::kNearA : Clause::kNearB, 0};
+}
+
+bool IsTrigger(const Trigger& trigger, const TermRef& ref) {
+  return ref.clause == trigger.clause && (ref.clause == Clause::kAny || ref.term == trigger.term);
 }
 
 }  // namespace
@@ -118,8 +126,11 @@ PatternTable::PatternTable(const RuleSet& rules) {
   // Requirements, numbered rule by rule: the `any` clause as one, then each `all` term, then
   // each side of each `near`.
   std::vector<uint32_t> first_requirement(rules.rules.size());
+  std::vector<Trigger> triggers;
+  triggers.reserve(rules.rules.size());
   for (uint32_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
+    triggers.push_back(TriggerOf(rule));
     first_requirement[r] = static_cast<uint32_t>(requirement_rule_.size());
     const size_t count = (rule.any.empty() ? 0 : 1) + rule.all.size() + 2 * rule.near.size();
     requirement_rule_.insert(requirement_rule_.end(), count, r);
@@ -146,7 +157,7 @@ PatternTable::PatternTable(const RuleSet& rules) {
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
     Pattern& pattern = patterns_[p];
     for (const TermRef& ref : pattern.refs) {
-      if (IsTrigger(rules.rules[ref.rule], ref)) pattern.trigger_rules.push_back(ref.rule);
+      if (IsTrigger(triggers[ref.rule], ref)) pattern.trigger_rules.push_back(ref.rule);
       if (const int64_t requirement = requirement_of(ref); requirement >= 0) {
         pattern.requirements.push_back(static_cast<uint32_t>(requirement));
       }
