@@ -28,6 +28,29 @@ constexpr auto kAsciiLower = [] {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+#if defined(__SSE2__)
+// The `length` (< 16) bytes at `bytes` in the low lanes of a vector, zeros above, in at most two
+// loads that stay inside the range (as memcpy does for short copies, without the call).
+inline __m128i LoadShort(const unsigned char* bytes, size_t length) {
+  uint64_t low = 0, high = 0;
+  if (length >= 8) {
+    std::memcpy(&low, bytes, 8);
+    if (length > 8) {
+      std::memcpy(&high, bytes + length - 8, 8);
+      high >>= (16 - length) * 8;
+    }
+  } else if (length >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, bytes, 4);
+    std::memcpy(&last, bytes + length - 4, 4);
+    low = first | (static_cast<uint64_t>(last) >> ((8 - length) * 8) << 32);
+  } else {
+    for (size_t k = 0; k < length; ++k) low |= static_cast<uint64_t>(bytes[k]) << (8 * k);
+  }
+  return _mm_set_epi64x(static_cast<int64_t>(high), static_cast<int64_t>(low));
+}
+#endif
+
 // Appends the normalized view of `original` to `text` and returns its length. With kMaps, also
 // fills out->normalized_begin/_end/_evasions, indexed from the start of the appended bytes.
 template <bool kMaps>
@@ -73,12 +96,10 @@ size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
         i += ascii;
         if (ascii < 16) break;
       }
-      // The last bytes (fewer than 16: short fields, ends of long ones), through a zero-padded
-      // copy: the original may not be read past its end.
+      // The last bytes (fewer than 16: short fields, ends of long ones), loaded without reading
+      // past the original's end.
       if (i < size && i + 16 > size) {
-        alignas(16) unsigned char tail[16] = {};
-        std::memcpy(tail, bytes + i, size - i);
-        const __m128i block = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+        const __m128i block = LoadShort(bytes + i, size - i);
         const auto non_ascii = static_cast<uint32_t>(_mm_movemask_epi8(block));
         ensure(n + 16);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + n), lower(block));
