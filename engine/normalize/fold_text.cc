@@ -236,7 +236,9 @@ inline uint64_t Bits(__m128i lanes, int shift) {
   return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(lanes))) << shift;
 }
 
-// Classifies the 16 bytes at `bytes` into bits [shift, shift + 16) of `out`.
+// Classifies the 16 bytes at `bytes` into bits [shift, shift + 16) of `out`; with kLookAhead,
+// only the classes a block needs of the bytes after it (word and separator).
+template <bool kLookAhead = false>
 inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
   // Bytes >= 0x80 are negative as signed lanes, so no range test below takes them.
@@ -247,10 +249,11 @@ inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   const __m128i blank = Equal(v, ' ');
   // The separators: ' ', '_' and '*' '+' ',' '-' '.' '/' (one range).
   const __m128i separator = _mm_or_si128(_mm_or_si128(blank, Equal(v, '_')), Between(v, '*', '/'));
-  const __m128i dollar = Equal(v, '$');
   out->word |= Bits(word, shift);
-  out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
   out->separator |= Bits(separator, shift);
+  if constexpr (kLookAhead) return;
+  const __m128i dollar = Equal(v, '$');
+  out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
   out->symbol |= Bits(_mm_or_si128(_mm_or_si128(Equal(v, '@'), dollar),
                                    _mm_or_si128(Equal(v, '!'), Equal(v, '|'))),
                       shift);
@@ -280,7 +283,7 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
   BlockClasses c;
   Classify(in + r, 0, &c);
   Classify(in + r + 16, 16, &c);
-  Classify(in + r + 32, 32, &c);  // only to look ahead
+  Classify</*kLookAhead=*/true>(in + r + 32, 32, &c);
   const uint64_t valid = (uint64_t{1} << seen) - 1;
   const uint64_t word = c.word & valid, space = c.space & valid, separator = c.separator & valid;
   const uint64_t word_before = (word << 1) | (r > 0 && (kTables.classes[in[r - 1]] & kWord));
