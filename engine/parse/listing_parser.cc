@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "absl/strings/str_cat.h"
 #include "input/csv_fields.h"
@@ -181,7 +182,11 @@ absl::Status ListingParser::ParseJson(std::string_view bytes, Listing* out) {
           od::value inner;
           if (auto e = element.get(inner)) return e;
           const size_t mark = json.path.size();
-          absl::StrAppend(&json.path, "[", index++, "]");
+          char digits[24];
+          const char* digits_end = std::to_chars(digits, digits + sizeof(digits), index++).ptr;
+          json.path.push_back('[');
+          json.path.append(digits, static_cast<size_t>(digits_end - digits));
+          json.path.push_back(']');
           if (auto e = self(self, inner, depth + 1)) return e;
           json.path.resize(mark);
         }
