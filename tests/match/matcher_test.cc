@@ -127,15 +127,8 @@ TEST_CASE("a regex anchored at the start of a field matches in every field", "[m
 TEST_CASE("regex exceptions apply in every listing of a scanned group", "[match]") {
   auto pack = CompileYaml(
       OneRule("    keywords: [sildenafil]\n    exceptions: [{regex: 'no\\ssildenafil\\b'}]\n"));
-  auto scanner = Scanner::Create(pack);
-  REQUIRE(scanner.ok());
-  std::vector<Listing> listings = {MakeListing({{"title", "Contains no sildenafil"}}),
-                                   MakeListing({{"title", "Sildenafil 100mg"}}),
-                                   MakeListing({{"title", "Plain tea"}}),
-                                   MakeListing({{"title", "Herbal, no sildenafil"}})};
-  std::vector<std::vector<Hit>> hits;
-  REQUIRE((*scanner)->ScanMany(listings.data(), listings.size(), &hits).ok());
-  REQUIRE(hits.size() >= 4);
+  const auto hits = ScanTitlesAsOneGroup(pack, {"Contains no sildenafil", "Sildenafil 100mg",
+                                                "Plain tea", "Herbal, no sildenafil"});
   CHECK(hits[0].empty());
   REQUIRE(hits[1].size() == 1);
   CHECK(hits[1][0].start == 0);
@@ -144,24 +137,17 @@ TEST_CASE("regex exceptions apply in every listing of a scanned group", "[match]
   CHECK(hits[3].empty());
 }
 
-
 TEST_CASE("a rule needing a keyword and a regex flags every listing of a group that has both",
           "[match]") {
   auto pack = CompileYaml(
       OneRule("    match:\n      all: [laser pointer, {regex: '\\b[1-9][0-9]{2,4}\\s?mw\\b'}]\n"));
-  auto scanner = Scanner::Create(pack);
-  REQUIRE(scanner.ok());
-  std::vector<Listing> listings = {MakeListing({{"title", "Laser pointer 1000mW"}}),
-                                   MakeListing({{"title", "Laser pointer, 5mW"}}),
-                                   MakeListing({{"title", "Green laser pointer 500 mW"}}),
-                                   MakeListing({{"title", "Torch 900mW"}})};
-  std::vector<std::vector<Hit>> hits;
-  REQUIRE((*scanner)->ScanMany(listings.data(), listings.size(), &hits).ok());
-  REQUIRE(hits.size() >= 4);
+  const auto hits = ScanTitlesAsOneGroup(pack, {"Laser pointer 1000mW", "Laser pointer, 5mW",
+                                                "Green laser pointer 500 mW", "Torch 900mW"});
   CHECK(hits[0].size() == 2);
   CHECK(hits[1].empty());
   CHECK(hits[2].size() == 2);
   CHECK(hits[3].empty());
 }
+
 }  // namespace
 }  // namespace listscan::testing

@@ -40,6 +40,19 @@ inline Listing MakeListing(std::vector<std::pair<std::string, std::string>> fiel
   return listing;
 }
 
+// Scans one listing per title as a single group, as the pipeline does; the hits per listing.
+inline std::vector<std::vector<Hit>> ScanTitlesAsOneGroup(
+    const std::shared_ptr<const CompiledPack>& pack, const std::vector<std::string>& titles) {
+  auto scanner = Scanner::Create(pack);
+  REQUIRE(scanner.ok());
+  std::vector<Listing> listings;
+  for (const std::string& title : titles) listings.push_back(MakeListing({{"title", title}}));
+  std::vector<std::vector<Hit>> hits;
+  REQUIRE((*scanner)->ScanMany(listings.data(), listings.size(), &hits).ok());
+  hits.resize(titles.size());
+  return hits;
+}
+
 // "rule field start end match evasion" per hit.
 inline std::vector<std::string> ScanToStrings(const std::shared_ptr<const CompiledPack>& pack,
                                               const Listing& listing) {
