@@ -9,7 +9,7 @@
 #   --large       add a 10 GB point to the input-size scaling (about 10 GB of disk in BENCH_WORK)
 # Environment (defaults):
 #   BUILD_DIR=build  BENCH_SIZE=1GB  BENCH_SEED=42  BENCH_KEYWORDS=2000  BENCH_RUNS=3
-#   BENCH_WORK=bench/work (corpora; reused between runs)
+#   BENCH_WORK=bench/corpora (corpora; reused between runs)
 #   BENCH_SLICE=10MB BENCH_SLICE2=100MB (probes: each tool runs on these prefixes first, the second
 #   only when affordable, to estimate its time on the full corpus)
 #   BENCH_MAX_SECONDS=120 (a tool slower than this on the full corpus is timed on a probe slice)
@@ -33,7 +33,7 @@ SIZE=${BENCH_SIZE:-1GB}
 SEED=${BENCH_SEED:-42}
 KEYWORDS=${BENCH_KEYWORDS:-2000}
 RUNS=${BENCH_RUNS:-3}
-WORK=${BENCH_WORK:-bench/work}
+WORK=${BENCH_WORK:-bench/corpora}
 SLICE_SIZE=${BENCH_SLICE:-10MB}
 SLICE2_SIZE=${BENCH_SLICE2:-100MB}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-120}

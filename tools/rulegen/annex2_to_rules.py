@@ -3,9 +3,11 @@
 substances) of Regulation (EC) No 1223/2009.
 
 Usage:
-  tools/rulegen/annex2_to_rules.py [--csv ../shared/data/cosing-annexes/COSING_Annex.II_v2.csv]
-                                   [--source-txt ../shared/data/cosing-annexes/SOURCE.txt]
+  tools/rulegen/annex2_to_rules.py --csv COSING_Annex.II_v2.csv [--source-txt SOURCE.txt]
                                    [--out rules/eu/cosmetics-annex2.yaml]
+
+COSING_Annex.II_v2.csv is the CosIng export of Annex II as republished by the Open Beauty Facts
+project; SOURCE.txt (optional) describes that snapshot and goes into the generated header.
 
 One rule per Annex II entry with usable names: the chemical name / INN, names given in its
 parentheses (INN, INCI, trade names) and the "identified ingredients", cleaned ("(*)" markers,
@@ -259,6 +261,8 @@ def exceptions_for(names):
 
 
 def snapshot_date(source_txt):
+    if not source_txt:
+        return "unknown"
     try:
         text = open(source_txt, encoding="utf-8").read()
     except OSError:
@@ -275,8 +279,8 @@ def snapshot_date(source_txt):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--csv", default="../shared/data/cosing-annexes/COSING_Annex.II_v2.csv")
-    ap.add_argument("--source-txt", default="../shared/data/cosing-annexes/SOURCE.txt")
+    ap.add_argument("--csv", required=True, help="the CosIng Annex II export (COSING_Annex.II_v2.csv)")
+    ap.add_argument("--source-txt", help="a description of that snapshot, for the header")
     ap.add_argument("--out", default="rules/eu/cosmetics-annex2.yaml")
     ap.add_argument("--report", action="store_true", help="print skipped entries to stderr")
     args = ap.parse_args()
@@ -318,8 +322,8 @@ def main():
     out.append("# HAND_WRITTEN table (mercury, lead, hydroquinone, corticosteroids, tretinoin, hexachlorophene,")
     out.append("# phthalates, parabens).")
     out.append("# Regenerate from the repository root with:")
-    out.append("#   python3 tools/rulegen/annex2_to_rules.py --csv ../shared/data/cosing-annexes/COSING_Annex.II_v2.csv \\")
-    out.append("#       --source-txt ../shared/data/cosing-annexes/SOURCE.txt --out rules/eu/cosmetics-annex2.yaml")
+    out.append("#   python3 tools/rulegen/annex2_to_rules.py --csv COSING_Annex.II_v2.csv \\")
+    out.append("#       --source-txt SOURCE.txt --out rules/eu/cosmetics-annex2.yaml")
     out.append(f"# {len(rules)} rules from {len(rows)} entries; {len(skipped)} entries skipped (moved/deleted,")
     out.append("# threshold-only listings, generic classes, hand-written coverage).")
     out.append("# A rule needs the substance's name and a cosmetic-product word; '<name>-free', 'without <name>'")
