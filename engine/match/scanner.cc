@@ -52,21 +52,16 @@ struct LocatedMatch {
   bool regex;
 };
 
-// Word boundary at `position` of a field's skeleton [begin, end). Digits read as letters next to
-// real letters also count ("Viagra100mg"), since sellers glue doses and names together.
-template <typename IsLeet>
-bool IsBoundary(const char* skeleton, uint32_t begin, uint32_t end, uint32_t position,
-                IsLeet is_leet) {
+// Word boundary at `position` of a field's skeleton, the field being [begin, end) of the joined
+// skeleton and `leet` marking its leet bytes. Digits read as letters next to real letters also
+// count ("Viagra100mg"), since sellers glue doses and names together.
+bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t begin, uint32_t end,
+                uint32_t position) {
   if (position == begin || position >= end) return true;
-  const auto before = static_cast<unsigned char>(skeleton[position - 1]);
-  const auto after = static_cast<unsigned char>(skeleton[position]);
+  const auto before = static_cast<unsigned char>(skeleton.data()[position - 1]);
+  const auto after = static_cast<unsigned char>(skeleton.data()[position]);
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
-  return is_leet(position - 1) != is_leet(position);
-}
-
-bool IsBoundary(const FoldedText& text, uint32_t position) {
-  return IsBoundary(text.skeleton.data(), 0, static_cast<uint32_t>(text.skeleton.size()), position,
-                    [&text](uint32_t i) { return (text.skeleton_evasions[i] & kEvasionLeet) != 0; });
+  return leet.data()[position - 1] != leet.data()[position];
 }
 
 // Whether a keyword found at [from, to) of the joined skeleton, inside `span`, has the word
@@ -74,11 +69,9 @@ bool IsBoundary(const FoldedText& text, uint32_t position) {
 bool HasBoundaries(const Pattern& pattern, const FieldSpan& span, const FoldBuffer& skeleton,
                    const FoldBuffer& leet, uint32_t from, uint32_t to) {
   if (!pattern.word_boundaries) return true;
-  auto is_leet = [&leet](uint32_t i) { return leet.data()[i] != 0; };
-  return (!pattern.left_is_word ||
-          IsBoundary(skeleton.data(), span.skeleton_begin, span.skeleton_end, from, is_leet)) &&
-         (!pattern.right_is_word ||
-          IsBoundary(skeleton.data(), span.skeleton_begin, span.skeleton_end, to, is_leet));
+  const uint32_t begin = span.skeleton_begin, end = span.skeleton_end;
+  return (!pattern.left_is_word || IsBoundary(skeleton, leet, begin, end, from)) &&
+         (!pattern.right_is_word || IsBoundary(skeleton, leet, begin, end, to));
 }
 
 // The normalized view of skeleton[begin, end), whitespace runs as one space.
@@ -235,6 +228,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   if (s.located.empty() && s.present.empty()) return absl::OkStatus();
 
   // 3. The listings that may be flagged: those where every requirement of some rule has a hit.
+  // The candidates of the others go now.
   // Hits are tallied listing by listing; stamps keyed by (call, listing) make the
   // per-requirement and per-rule tallies free to reset.
   s.listing_may_flag.assign(count, 0);
@@ -266,6 +260,9 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   }
   std::sort(s.present.begin(), s.present.end());
   for (const auto& [listing, pattern] : s.present) count_hit(listing, pattern);
+  std::erase_if(s.located, [&](const LocatedMatch& match) {
+    return !s.listing_may_flag[s.spans[match.span].listing];
+  });
 
   // 4. Every regex, with start-of-match, over the fields of those listings (laid end to end; the
   // separator before them comes along as left context).
@@ -327,13 +324,6 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   };
   for (size_t i = 0; i < s.located.size();) {
     const FieldSpan& span = s.spans[s.located[i].span];
-    if (!s.listing_may_flag[span.listing]) {
-      while (i < s.located.size() &&
-             s.spans[s.located[i].span].listing == span.listing) {
-        ++i;
-      }
-      continue;
-    }
     if (span.listing != current_listing) {
       flush(current_listing);
       current_listing = span.listing;
@@ -349,11 +339,6 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         const uint8_t evasions = NormalizedEvasions(folded, match.from, match.to);
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
-        continue;
-      }
-      if (pattern.word_boundaries &&
-          ((pattern.left_is_word && !IsBoundary(folded, match.from)) ||
-           (pattern.right_is_word && !IsBoundary(folded, match.to)))) {
         continue;
       }
       // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
