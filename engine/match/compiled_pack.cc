@@ -7,7 +7,9 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
+#include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
+#include "match/negation_cues.h"
 #include "match/pattern_table.h"
 
 namespace listscan {
@@ -63,7 +65,10 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
     hs_free_scratch(scratch);
   }
 
+  pack->fuzzy_ = std::make_unique<FuzzyIndex>(table, rules);
+  pack->negations_ = std::make_unique<NegationCueTable>(rules.negations);
   pack->stats_.rules = rules.rules.size();
+  pack->stats_.fuzzy_keywords = table.fuzzy_ids().size();
   pack->stats_.literal_patterns = table.literal_ids().size();
   pack->stats_.regex_patterns = table.regex_ids().size();
   pack->stats_.from_cache = from_cache;

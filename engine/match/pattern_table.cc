@@ -18,33 +18,59 @@ size_t CountLetters(std::string_view text) {
                        [](char c) { return (c >= 'a' && c <= 'z') || (c & 0x80); });
 }
 
+// The number of letters of a folded keyword that is one word of letters only (no space, digit or
+// punctuation), counting a multi-byte letter once; 0 for anything else.
+size_t SingleWordLetters(std::string_view folded) {
+  size_t letters = 0;
+  for (const char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80 && !(byte >= 'a' && byte <= 'z')) return 0;
+    if ((byte & 0xC0) != 0x80) ++letters;
+  }
+  return letters;
+}
+
+bool IsPositive(Clause clause) {
+  return clause == Clause::kAny || clause == Clause::kAll || clause == Clause::kNearA ||
+         clause == Clause::kNearB;
+}
+
 class TableBuilder {
  public:
   TableBuilder(std::vector<Pattern>* patterns) : patterns_(patterns) {}
 
   void AddTerm(const Term& term, const Rule& rule, TermRef ref) {
     if (term.is_regex()) {
-      Add(/*is_regex=*/true, term.regex, "", 0, true, ref);
+      Add(Kind::kRegex, term.regex, "", 0, true, ref);
       return;
     }
     for (const std::string& keyword : term.keywords) {
       FoldText(keyword, &folded_);
       uint8_t keyword_evasions = 0;
       for (uint8_t bits : folded_.normalized_evasions) keyword_evasions |= bits;
-      Add(/*is_regex=*/false, SkeletonKeyword(keyword), NormalizeKeyword(keyword),
-          keyword_evasions, rule.word_boundaries, ref);
+      std::string skeleton = SkeletonKeyword(keyword);
+      if (rule.fuzzy.enabled && rule.word_boundaries && IsPositive(ref.clause) &&
+          SingleWordLetters(skeleton) >= static_cast<size_t>(rule.fuzzy.min_letters)) {
+        Add(Kind::kFuzzy, skeleton, NormalizeKeyword(keyword), keyword_evasions, true, ref);
+      }
+      Add(Kind::kKeyword, std::move(skeleton), NormalizeKeyword(keyword), keyword_evasions,
+          rule.word_boundaries, ref);
     }
   }
 
  private:
-  void Add(bool is_regex, std::string expression, std::string normalized,
-           uint8_t keyword_evasions, bool word_boundaries, TermRef ref) {
-    const std::string key = absl::StrCat(is_regex ? "r" : "k", word_boundaries ? "b" : "s", ":",
-                                         expression);
+  enum class Kind { kKeyword, kFuzzy, kRegex };
+
+  void Add(Kind kind, std::string expression, std::string normalized, uint8_t keyword_evasions,
+           bool word_boundaries, TermRef ref) {
+    const bool is_regex = kind == Kind::kRegex;
+    const char* prefix = is_regex ? "r" : kind == Kind::kFuzzy ? "f" : "k";
+    const std::string key = absl::StrCat(prefix, word_boundaries ? "b" : "s", ":", expression);
     auto [it, inserted] = index_.emplace(key, patterns_->size());
     if (inserted) {
       Pattern pattern;
       pattern.is_regex = is_regex;
+      pattern.fuzzy = kind == Kind::kFuzzy;
       pattern.word_boundaries = word_boundaries;
       if (!is_regex) {
         pattern.left_is_word = IsWordByte(expression.front());
@@ -164,6 +190,10 @@ PatternTable::PatternTable(const RuleSet& rules) {
     }
     sort_unique(&pattern.trigger_rules);
     sort_unique(&pattern.requirements);
+    if (pattern.fuzzy) {
+      fuzzy_ids_.push_back(p);
+      continue;
+    }
     if (!pattern.is_regex) {
       literal_ids_.push_back(p);
       continue;
@@ -176,7 +206,10 @@ PatternTable::PatternTable(const RuleSet& rules) {
 std::string PatternTable::Fingerprint() const {
   std::string digest;
   for (const Pattern& pattern : patterns_) {
-    const char* kind = !pattern.is_regex ? "k" : pattern.requirements.empty() ? "r" : "q";
+    const char* kind = pattern.fuzzy                 ? "f"
+                       : !pattern.is_regex           ? "k"
+                       : pattern.requirements.empty() ? "r"
+                                                      : "q";
     absl::StrAppend(&digest, kind, pattern.expression.size(), ":",
                     pattern.expression, "\n");
   }

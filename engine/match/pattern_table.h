@@ -22,6 +22,7 @@ struct TermRef {
 
 struct Pattern {
   bool is_regex = false;
+  bool fuzzy = false;              // a keyword's misspellings (FuzzyIndex), not its exact form
   std::string expression;          // skeleton-folded keyword, or the regex as written
   std::string normalized_keyword;  // keywords: the keyword's normalized fold, for evasion naming
   bool word_boundaries = true;     // keywords: check boundaries where the keyword's edge is a word
@@ -49,6 +50,8 @@ class PatternTable {
   // The regexes of `any`, `all` and `near` terms, scanned without start-of-match over every
   // listing: the ones whose presence decides whether a listing may be flagged.
   const std::vector<uint32_t>& required_regex_ids() const { return required_regex_ids_; }
+  // Keywords matched approximately (FuzzyIndex), outside Hyperscan.
+  const std::vector<uint32_t>& fuzzy_ids() const { return fuzzy_ids_; }
 
   // A requirement is one thing every flagging of a rule needs: a hit of one of its `any` terms,
   // of one `all` term, or of one side of one `near`. A listing may be flagged only if, for some
@@ -65,6 +68,7 @@ class PatternTable {
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;
   std::vector<uint32_t> required_regex_ids_;
+  std::vector<uint32_t> fuzzy_ids_;
   std::vector<uint32_t> requirement_rule_;
   std::vector<uint32_t> rule_requirement_count_;
 };

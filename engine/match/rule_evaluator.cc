@@ -13,7 +13,8 @@ namespace listscan {
 namespace {
 
 constexpr uint8_t kNamedEvasions = kEvasionHomoglyph | kEvasionFullwidth | kEvasionZeroWidth |
-                                   kEvasionDiacritics | kEvasionLeet | kEvasionSpacing;
+                                   kEvasionDiacritics | kEvasionLeet | kEvasionSpacing |
+                                   kEvasionMisspelling;
 
 bool FieldAllowed(const Rule& rule, const std::string& field) {
   if (rule.fields.empty()) return true;
@@ -128,6 +129,7 @@ void RuleEvaluator::EvaluateRule(const Listing& listing, const std::vector<Patte
       vetoed = true;
       break;
     }
+    if (hit.negated && rule.negation) continue;  // "without X" offers no X
     positives_.push_back(use);
   }
   if (vetoed || positives_.empty()) return;

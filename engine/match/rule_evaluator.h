@@ -19,6 +19,7 @@ struct PatternHit {
   uint32_t start = 0;
   uint32_t end = 0;
   uint8_t evasions = 0;
+  bool negated = false;  // in the scope of a negation cue ("without X", "X-free")
 };
 
 class RuleEvaluator {

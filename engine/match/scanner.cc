@@ -8,7 +8,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
+#include "match/negation_cues.h"
 #include "match/pattern_table.h"
 #include "match/rule_evaluator.h"
 #include "normalize/folded_text.h"
@@ -114,6 +116,11 @@ struct Scanner::State {
   std::vector<uint32_t> rule_met;  // requirements of the rule met in the stamped listing
   uint64_t calls = 0;
   std::vector<PatternHit> pattern_hits;
+  FuzzyIndex::Scratch fuzzy_scratch;
+  std::vector<FuzzyIndex::Match> fuzzy_matches;
+  NegationCueTable::Scratch negation_scratch;
+  std::vector<NegationCueTable::Span> hit_spans;  // normalized spans of one field's hits
+  std::vector<uint8_t> negated;
   std::string span_text;
   std::vector<std::vector<Hit>> single;
   std::unique_ptr<RuleEvaluator> evaluator;
@@ -212,6 +219,20 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       }
       s.located.push_back(
           {span_index, pattern, from - span.skeleton_begin, to - span.skeleton_begin, false});
+    }
+  }
+  // Misspellings of long keywords, word by word over each field's skeleton.
+  if (const FuzzyIndex& fuzzy = pack_->fuzzy(); !fuzzy.empty()) {
+    for (uint32_t span_index = 0; span_index < s.spans.size(); ++span_index) {
+      const FieldSpan& span = s.spans[span_index];
+      s.fuzzy_matches.clear();
+      fuzzy.Scan(s.skeleton.view().substr(span.skeleton_begin,
+                                          span.skeleton_end - span.skeleton_begin),
+                 s.skeleton_leet.data() + span.skeleton_begin, &s.fuzzy_scratch,
+                 &s.fuzzy_matches);
+      for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
+        s.located.push_back({span_index, match.pattern, match.from, match.to, false});
+      }
     }
   }
   s.present.clear();
@@ -331,6 +352,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     const std::string& original = listings[span.listing].fields[span.field].text;
     FoldText(original, &s.folded);
     const FoldedText& folded = s.folded;
+    const size_t field_hits = s.pattern_hits.size();
+    s.hit_spans.clear();
     size_t j = i;
     for (; j < s.located.size() && s.located[j].span == s.located[i].span; ++j) {
       const LocatedMatch& match = s.located[j];
@@ -339,18 +362,32 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         const uint8_t evasions = NormalizedEvasions(folded, match.from, match.to);
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
+        s.hit_spans.push_back({match.from, match.to});
         continue;
       }
-      // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
-      NormalizedOfSkeletonSpan(folded, match.from, match.to, &s.span_text);
-      const uint8_t evasions =
-          s.span_text == pattern.normalized_keyword
-              ? NormalizedEvasions(folded, folded.skeleton_to_normalized[match.from],
-                                   folded.skeleton_to_normalized[match.to - 1] + 1) &
-                    ~pattern.keyword_evasions
-              : folded.SkeletonEvasions(match.from, match.to);
+      uint8_t evasions;
+      if (pattern.fuzzy) {
+        evasions = kEvasionMisspelling | folded.SkeletonEvasions(match.from, match.to);
+      } else {
+        // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
+        NormalizedOfSkeletonSpan(folded, match.from, match.to, &s.span_text);
+        evasions = s.span_text == pattern.normalized_keyword
+                       ? NormalizedEvasions(folded, folded.skeleton_to_normalized[match.from],
+                                            folded.skeleton_to_normalized[match.to - 1] + 1) &
+                             ~pattern.keyword_evasions
+                       : folded.SkeletonEvasions(match.from, match.to);
+      }
       const auto [start, end] = folded.OriginalSpanOfSkeleton(match.from, match.to);
       s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
+      s.hit_spans.push_back({folded.skeleton_to_normalized[match.from],
+                             folded.skeleton_to_normalized[match.to - 1] + 1});
+    }
+    // 5b. Hits in the scope of a negation cue ("without X", "X-free") are marked for the rules.
+    if (const NegationCueTable& negations = pack_->negations(); !negations.empty()) {
+      negations.Mark(folded.normalized, s.hit_spans, &s.negation_scratch, &s.negated);
+      for (size_t h = 0; h < s.negated.size(); ++h) {
+        s.pattern_hits[field_hits + h].negated = s.negated[h] != 0;
+      }
     }
     i = j;
   }

@@ -490,6 +490,7 @@ std::string SkeletonKeyword(std::string_view keyword) {
 }
 
 std::string_view EvasionName(uint8_t bits) {
+  if (bits & kEvasionMisspelling) return "misspelling";
   if (bits & kEvasionSpacing) return "spacing";
   if (bits & kEvasionLeet) return "leet";
   if (bits & kEvasionHomoglyph) return "homoglyph";

@@ -30,6 +30,7 @@ enum EvasionBits : uint8_t {
   kEvasionLeet = 1 << 4,        // a digit or symbol read as a letter
   kEvasionSpacing = 1 << 5,     // separators between single letters were dropped before this byte
   kEvasionInvalidUtf8 = 1 << 6, // replacement of an invalid byte sequence
+  kEvasionMisspelling = 1 << 7, // a word one edit from a keyword (match/fuzzy_index)
 };
 
 struct FoldedText {
@@ -81,7 +82,7 @@ constexpr bool IsWordByte(unsigned char c) {
 }
 
 // The name used in output for the dominant evasion in `bits`, or "" for none.
-// Priority: spacing, leet, homoglyph, fullwidth, zero_width, diacritics.
+// Priority: misspelling, spacing, leet, homoglyph, fullwidth, zero_width, diacritics.
 std::string_view EvasionName(uint8_t bits);
 
 }  // namespace listscan

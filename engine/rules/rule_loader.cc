@@ -29,7 +29,8 @@ std::optional<uint8_t> ParseEvasionName(std::string_view name) {
   static const std::pair<std::string_view, uint8_t> kNames[] = {
       {"homoglyph", kEvasionHomoglyph}, {"fullwidth", kEvasionFullwidth},
       {"zero_width", kEvasionZeroWidth}, {"diacritics", kEvasionDiacritics},
-      {"leet", kEvasionLeet},            {"spacing", kEvasionSpacing}};
+      {"leet", kEvasionLeet},            {"spacing", kEvasionSpacing},
+      {"misspelling", kEvasionMisspelling}};
   for (const auto& [known, bit] : kNames) {
     if (known == name) return bit;
   }
@@ -56,11 +57,18 @@ class PackParser {
     }
     for (const auto& entry : root) {
       const std::string key = entry.first.as<std::string>();
-      if (key != "pack" && key != "source" && key != "rules" && key != "description") {
+      if (key == "negations") {
+        ParseNegations(entry.second, out);
+      } else if (key == "common_words") {
+        for (auto& word : StringList(entry.second, Rule(), "common_words")) {
+          out->common_words.push_back(std::move(word));
+        }
+      } else if (key != "pack" && key != "source" && key != "rules" && key != "description") {
         Problem(LineOf(entry.first), "", absl::StrCat("unknown top-level key \"", key, "\""));
       }
     }
     const YAML::Node rules = root["rules"];
+    if (!rules && (root["negations"] || root["common_words"])) return;  // a pack-wide table only
     if (!rules || !rules.IsSequence()) {
       Problem(LineOf(root), "", "missing `rules:` list");
       return;
@@ -259,6 +267,67 @@ class PackParser {
     }
   }
 
+  // `negations:` a list of {language, before, after, joins, not_followed_by}.
+  void ParseNegations(const YAML::Node& node, RuleSet* out) {
+    if (!node.IsSequence()) {
+      Problem(LineOf(node), "", "`negations` must be a list of {language, before, after, joins}");
+      return;
+    }
+    const Rule none;
+    for (const auto& item : node) {
+      if (!item.IsMap() || !item["language"]) {
+        Problem(LineOf(item), "", "a `negations` entry needs `language`");
+        continue;
+      }
+      NegationCues cues;
+      cues.file = file_;
+      cues.line = LineOf(item);
+      for (const auto& entry : item) {
+        const std::string key = entry.first.as<std::string>();
+        std::vector<std::string>* target = key == "before"            ? &cues.before
+                                           : key == "after"           ? &cues.after
+                                           : key == "joins"           ? &cues.joins
+                                           : key == "not_followed_by" ? &cues.not_followed_by
+                                                                      : nullptr;
+        if (key == "language") {
+          cues.language = Scalar(entry.second, none, "language").value_or("");
+        } else if (target) {
+          *target = StringList(entry.second, none, key);
+        } else {
+          Problem(LineOf(entry.first), "", absl::StrCat("unknown key \"negations.", key, "\""));
+        }
+      }
+      for (const auto* list : {&cues.before, &cues.after, &cues.joins, &cues.not_followed_by}) {
+        for (const std::string& cue : *list) {
+          if (NormalizeKeyword(cue).find_first_not_of(" -") == std::string::npos) {
+            Problem(cues.line, "", absl::StrCat("empty negation cue \"", cue, "\""));
+          }
+        }
+      }
+      out->negations.push_back(std::move(cues));
+    }
+  }
+
+  // `fuzzy: true|false` or `fuzzy: {min_letters: N}`.
+  void ParseFuzzy(const YAML::Node& node, Rule& rule) {
+    try {
+      if (node.IsScalar()) {
+        rule.fuzzy.enabled = node.as<bool>();
+        return;
+      }
+      if (node.IsMap() && node.size() == 1 && node["min_letters"]) {
+        rule.fuzzy.min_letters = node["min_letters"].as<int>();
+        if (rule.fuzzy.min_letters < FuzzyOptions::kMinLetters) {
+          Problem(LineOf(node), rule.id,
+                  absl::StrCat("`fuzzy.min_letters` must be at least ", FuzzyOptions::kMinLetters));
+        }
+        return;
+      }
+    } catch (const YAML::Exception&) {
+    }
+    Problem(LineOf(node), rule.id, "`fuzzy` is true, false or {min_letters: N}");
+  }
+
   void ParseEvasions(const YAML::Node& node, Rule& rule) {
     rule.allowed_evasions = 0;
     for (const auto& name : StringList(node, rule, "an evasion")) {
@@ -367,6 +436,14 @@ class PackParser {
         ParseWhere(value, rule);
       } else if (key == "evasions") {
         ParseEvasions(value, rule);
+      } else if (key == "fuzzy") {
+        ParseFuzzy(value, rule);
+      } else if (key == "negation") {
+        try {
+          rule.negation = value.as<bool>();
+        } catch (const YAML::Exception&) {
+          Problem(LineOf(value), rule.id, "`negation` is true or false");
+        }
       } else if (key == "examples") {
         ParseExamples(value, rule);
       } else if (key == "description" || key == "references" || key == "notes") {
@@ -503,6 +580,8 @@ absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path) {
     rule.severity = Severity::kMedium;
     rule.word_boundaries = false;
     rule.allowed_evasions = 0;
+    rule.fuzzy.enabled = false;
+    rule.negation = false;
     rule.file = path;
     rule.line = line_number;
     Term term;

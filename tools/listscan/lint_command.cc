@@ -5,7 +5,9 @@
 #include <hs/hs.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
+#include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -13,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "exit_codes.h"
 #include "listscan/scan_job.h"
+#include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
 #include "match/pattern_table.h"
 #include "normalize/folded_text.h"
@@ -28,6 +31,8 @@ struct LintFlags {
   bool strict = false;
   std::string reference;
   double max_share = 0.01;
+  std::vector<std::string> word_lists;
+  std::string write_common_words;
 };
 
 LintFlags& Flags() {
@@ -162,6 +167,69 @@ void CheckRuleHygiene(const RuleSet& rules, std::vector<Diagnostic>* out) {
   }
 }
 
+// Words of a word list (one a line; hunspell's "word/FLAGS" and its count line are read too)
+// that lie one edit from a fuzzy keyword: in a listing they are themselves, not misspellings,
+// so they belong in the pack's `common_words`. Returns them by pattern.
+absl::StatusOr<std::map<uint32_t, std::set<std::string>>> FuzzyNeighbours(
+    const PatternTable& table, const RuleSet& rules, const std::vector<std::string>& files) {
+  const FuzzyIndex index(table, rules);
+  std::map<uint32_t, std::set<std::string>> found;
+  FuzzyIndex::Scratch scratch;
+  std::vector<FuzzyIndex::Match> matches;
+  const std::string no_leet(256, '\0');
+  for (const std::string& file : files) {
+    std::ifstream in(file);
+    if (!in) return absl::NotFoundError(absl::StrCat(file, ": cannot open word list"));
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string word = line.substr(0, line.find_first_of("/\t\r"));
+      const std::string folded = SkeletonKeyword(word);
+      if (folded.empty() || folded.size() > no_leet.size()) continue;
+      matches.clear();
+      index.Scan(folded, no_leet.data(), &scratch, &matches);
+      for (const FuzzyIndex::Match& match : matches) {
+        if (match.from == 0 && match.to == folded.size()) found[match.pattern].insert(word);
+      }
+    }
+    if (in.bad()) return absl::DataLossError(absl::StrCat(file, ": read error"));
+  }
+  return found;
+}
+
+absl::Status CheckFuzzyNeighbours(const PatternTable& table, const RuleSet& rules,
+                                  const LintFlags& flags, std::vector<Diagnostic>* out) {
+  absl::StatusOr<std::map<uint32_t, std::set<std::string>>> found =
+      FuzzyNeighbours(table, rules, flags.word_lists);
+  if (!found.ok()) return found.status();
+  std::set<std::string> words(rules.common_words.begin(), rules.common_words.end());
+  for (const auto& [pattern, neighbours] : *found) {
+    const Pattern& keyword = table.patterns()[pattern];
+    const Rule& rule = rules.rules[keyword.refs.front().rule];
+    std::vector<std::string> shown(neighbours.begin(), neighbours.end());
+    if (shown.size() > 5) shown.resize(5);
+    out->push_back({rule.file, rule.line, rule.id, false, "fuzzy-common-word",
+                    absl::StrCat("fuzzy keyword \"", keyword.normalized_keyword, "\" lies one edit "
+                                 "from the common word(s) ", absl::StrJoin(shown, ", "),
+                                 neighbours.size() > shown.size() ? ", ..." : "",
+                                 ": add them to `common_words`, or set `fuzzy: false`")});
+    words.insert(neighbours.begin(), neighbours.end());
+  }
+  if (flags.write_common_words.empty()) return absl::OkStatus();
+  std::ofstream file(flags.write_common_words);
+  file << "# Real words that lie one edit from a fuzzy keyword of the packs: they are never read as\n"
+          "# misspellings. Made by `listscan lint --words LIST... --write-common-words FILE`.\n"
+          "common_words:\n";
+  for (const std::string& word : words) {
+    file << "  - ";
+    std::string quoted;
+    AppendJsonString(&quoted, word);
+    file << quoted << "\n";
+  }
+  file.close();
+  if (!file) return absl::DataLossError(absl::StrCat(flags.write_common_words, ": write error"));
+  return absl::OkStatus();
+}
+
 absl::Status CheckReference(std::shared_ptr<const CompiledPack> pack, const LintFlags& flags,
                             std::vector<Diagnostic>* out) {
   ScanJobOptions job;
@@ -235,6 +303,12 @@ int RunLint() {
     }
     CheckRuleHygiene(rules, &diagnostics);
     CheckSlowPatterns(table, rules, &diagnostics);
+    if (!flags.word_lists.empty()) {
+      if (absl::Status status = CheckFuzzyNeighbours(table, rules, flags, &diagnostics);
+          !status.ok()) {
+        return ReportError(status);
+      }
+    }
     const bool compiles = problems.empty() && regex_problems.empty();
     if (!flags.reference.empty() && compiles) {
       auto pack = CompiledPack::Compile(rules, CompileOptions{DefaultCacheDir()});
@@ -280,6 +354,12 @@ CLI::App* AddLintCommand(CLI::App& app, int (**run)()) {
   lint->add_option("--max-share", flags.max_share,
                    "Largest share of the reference corpus a rule may flag")
       ->capture_default_str();
+  lint->add_option("--words", flags.word_lists,
+                   "Word lists (one word a line, or hunspell .dic): warn about fuzzy keywords one "
+                   "edit from a word that is not in the packs' `common_words`");
+  lint->add_option("--write-common-words", flags.write_common_words,
+                   "With --words: write the packs' `common_words` and every such word to FILE "
+                   "(YAML)");
   lint->callback([run] { *run = RunLint; });
   return lint;
 }

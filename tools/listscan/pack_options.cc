@@ -15,6 +15,8 @@ void AddPackFlags(CLI::App* command, PackOptions* options) {
                       "Where compiled databases are cached")
       ->capture_default_str();
   command->add_flag("--no-cache", options->no_cache, "Neither read nor write the cache");
+  command->add_flag("--no-fuzzy", options->no_fuzzy,
+                    "Match every keyword exactly: no misspellings (see `fuzzy:` in the rules)");
 }
 
 absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options) {
@@ -31,6 +33,9 @@ absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options) {
     absl::StatusOr<RuleSet> keywords = LoadKeywordList(options.keywords_file);
     if (!keywords.ok()) return keywords.status();
     for (Rule& rule : keywords->rules) rules.rules.push_back(std::move(rule));
+  }
+  if (options.no_fuzzy) {
+    for (Rule& rule : rules.rules) rule.fuzzy.enabled = false;
   }
   return rules;
 }

@@ -1,4 +1,5 @@
-// Flags shared by every subcommand that compiles rules: --rules, --keywords, --cache-dir.
+// Flags shared by every subcommand that compiles rules: --rules, --keywords, --cache-dir,
+// --no-cache, --no-fuzzy.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,7 @@ struct PackOptions {
   std::string keywords_file;
   std::string cache_dir = DefaultCacheDir();
   bool no_cache = false;
+  bool no_fuzzy = false;  // every keyword exact, whatever the rules' `fuzzy:` says
 };
 
 void AddPackFlags(CLI::App* command, PackOptions* options);

@@ -12,6 +12,8 @@
 namespace listscan {
 
 class PatternTable;
+class FuzzyIndex;
+class NegationCueTable;
 struct HyperscanDatabases;
 
 struct CompileOptions {
@@ -26,6 +28,7 @@ struct CompileStats {
   size_t rules = 0;
   size_t literal_patterns = 0;  // distinct keywords, after folding
   size_t regex_patterns = 0;    // distinct regexes
+  size_t fuzzy_keywords = 0;    // keywords also matched one edit away
   bool from_cache = false;
   double compile_seconds = 0;   // compiling, or loading from the cache
   size_t database_bytes = 0;
@@ -43,6 +46,8 @@ class CompiledPack {
   const RuleSet& rules() const { return rules_; }
   const PatternTable& patterns() const { return *patterns_; }
   const HyperscanDatabases& databases() const { return *databases_; }
+  const FuzzyIndex& fuzzy() const { return *fuzzy_; }
+  const NegationCueTable& negations() const { return *negations_; }
   const CompileStats& stats() const { return stats_; }
 
  private:
@@ -50,6 +55,8 @@ class CompiledPack {
   RuleSet rules_;
   std::unique_ptr<PatternTable> patterns_;
   std::unique_ptr<HyperscanDatabases> databases_;
+  std::unique_ptr<FuzzyIndex> fuzzy_;
+  std::unique_ptr<NegationCueTable> negations_;
   CompileStats stats_;
 };
 

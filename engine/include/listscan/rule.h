@@ -46,6 +46,27 @@ struct ExampleListing {
   int line = 0;
 };
 
+// Approximate matching of a rule's long keywords: a word one edit away from a keyword (a letter
+// changed, added, dropped, or two neighbours swapped), after a phonetic fold (ph/f, y/i, k/c,
+// x/ks, doubled letters), counts as a hit with evasion `misspelling`.
+struct FuzzyOptions {
+  static constexpr int kMinLetters = 7;  // shorter keywords have too many real-word neighbours
+  bool enabled = true;
+  int min_letters = kMinLetters;  // keywords with fewer letters stay exact
+};
+
+// Negation cues of one language (pack-level `negations:`): a substance named in the scope of a
+// cue ("without X", "X-free", "sans X ni Y") is not offered, so its hits do not count.
+struct NegationCues {
+  std::string language;
+  std::vector<std::string> before;  // open a scope to their right: "without", "free of"
+  std::vector<std::string> after;   // close a scope to their left: "-free", "nelkul"
+  std::vector<std::string> joins;   // list words that carry a scope on: "and", "or", "nor"
+  std::vector<std::string> not_followed_by;  // a cue before one of these is none: "no prescription"
+  std::string file;
+  int line = 0;
+};
+
 struct Rule {
   std::string id;
   std::string title;
@@ -64,6 +85,8 @@ struct Rule {
 
   uint8_t allowed_evasions = 0xff;  // EvasionBits the rule accepts in its keyword hits
   bool word_boundaries = true;      // false for ad-hoc keywords (grep -F semantics)
+  FuzzyOptions fuzzy;
+  bool negation = true;             // the pack's negation cues clear hits in their scope
 
   std::vector<ExampleListing> flag_examples;
   std::vector<ExampleListing> pass_examples;
@@ -74,6 +97,10 @@ struct Rule {
 
 struct RuleSet {
   std::vector<Rule> rules;
+  std::vector<NegationCues> negations;
+  // Real words (from the word lists of the pack's languages) that lie one edit from a fuzzy
+  // keyword: such a word in a listing is itself, not a misspelling ("morphing" is no "morphine").
+  std::vector<std::string> common_words;
 };
 
 }  // namespace listscan

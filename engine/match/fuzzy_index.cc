@@ -1,0 +1,230 @@
+// FuzzyIndex: one-edit matching of long keywords through phonetic keys and an affix bitmap.
+#include "match/fuzzy_index.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "absl/strings/string_view.h"
+#include "normalize/folded_text.h"
+
+namespace listscan {
+namespace {
+
+constexpr bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+size_t Letters(std::string_view key) {
+  return static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) {
+    return !IsContinuation(static_cast<unsigned char>(c));
+  }));
+}
+
+// The letters of `key` as code-point-sized units (the bytes of one letter packed together), so a
+// multi-byte letter is one unit for the edit distance. Keys longer than `capacity` are cut there.
+size_t Units(std::string_view key, uint32_t* units, size_t capacity) {
+  size_t count = 0;
+  for (size_t i = 0; i < key.size() && count < capacity;) {
+    uint32_t unit = static_cast<unsigned char>(key[i++]);
+    while (i < key.size() && IsContinuation(static_cast<unsigned char>(key[i]))) {
+      unit = (unit << 8) | static_cast<unsigned char>(key[i++]);
+    }
+    units[count++] = unit;
+  }
+  return count;
+}
+
+bool WithinOneEditUnits(const uint32_t* a, size_t a_size, const uint32_t* b, size_t b_size) {
+  if (a_size < b_size) return WithinOneEditUnits(b, b_size, a, a_size);
+  if (a_size - b_size > 1) return false;
+  size_t prefix = 0;
+  while (prefix < b_size && a[prefix] == b[prefix]) ++prefix;
+  if (prefix == a_size) return true;  // equal
+  auto same = [](const uint32_t* x, const uint32_t* y, size_t n) {
+    return std::equal(x, x + n, y);
+  };
+  if (a_size == b_size + 1) {  // one letter dropped from `a`
+    return same(a + prefix + 1, b + prefix, b_size - prefix);
+  }
+  const size_t rest = a_size - prefix - 1;
+  if (same(a + prefix + 1, b + prefix + 1, rest)) return true;  // one letter changed
+  return rest >= 1 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] &&
+         same(a + prefix + 2, b + prefix + 2, rest - 1);  // two neighbours swapped
+}
+
+// Writes the phonetic key of `word` to `out` (room for word.size() + 1 bytes: "x" becomes two
+// letters, but then a letter before it is dropped or it is at most one extra) and returns its size.
+size_t WritePhoneticKey(std::string_view word, char* out) {
+  size_t n = 0;
+  const size_t size = word.size();
+  for (size_t i = 0; i < size; ++i) {
+    char c = word[i];
+    const char next = i + 1 < size ? word[i + 1] : '\0';
+    switch (c) {
+      case 'p':
+        if (next == 'h') c = 'f', ++i;
+        break;
+      case 't':
+      case 'c':
+        if (next == (c == 't' ? 'h' : 'k')) ++i;
+        break;
+      case 'k':
+      case 'q':
+        c = 'c';
+        break;
+      case 'x':
+        if (n == 0 || out[n - 1] != 'c') out[n++] = 'c';
+        c = 's';
+        break;
+      case 'y':
+        c = 'i';
+        break;
+      case 'z':
+        c = 's';
+        break;
+      case 'w':
+        c = 'v';
+        break;
+      default:
+        break;
+    }
+    // Doubled letters once ("hydroquinnone"); bytes of multi-byte letters are never merged.
+    if (static_cast<unsigned char>(c) < 0x80 && n > 0 && out[n - 1] == c) continue;
+    out[n++] = c;
+  }
+  return n;
+}
+
+}  // namespace
+
+void PhoneticKey(std::string_view word, std::string* key) {
+  key->resize(2 * word.size() + 1);
+  key->resize(WritePhoneticKey(word, key->data()));
+}
+
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  constexpr size_t kMaxUnits = 64;
+  uint32_t a_units[kMaxUnits], b_units[kMaxUnits];
+  const size_t a_size = Units(a, a_units, kMaxUnits);
+  const size_t b_size = Units(b, b_units, kMaxUnits);
+  return WithinOneEditUnits(a_units, a_size, b_units, b_size);
+}
+
+uint64_t FuzzyIndex::Bucket(std::string_view key, size_t letters, bool suffix) {
+  const size_t bytes = AffixBytes(letters, key.size());
+  uint64_t affix = 0;
+  std::memcpy(&affix, suffix ? key.data() + key.size() - bytes : key.data(), bytes);
+  return Mix(affix, letters, suffix);
+}
+
+FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
+    : bitmap_((size_t{1} << kBitmapBits) / 64, 0) {
+  std::string key;
+  for (const uint32_t p : table.fuzzy_ids()) {
+    const Pattern& pattern = table.patterns()[p];
+    PhoneticKey(pattern.expression, &key);
+    const size_t letters = Letters(key);
+    // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
+    if (letters < FuzzyOptions::kMinLetters) continue;
+    const auto index = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({key, pattern.expression, p});
+    for (const bool suffix : {false, true}) {
+      const uint64_t bucket = Bucket(key, letters, suffix);
+      const uint32_t bit = BitOf(bucket);
+      bitmap_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      buckets_[bucket].push_back(index);
+    }
+    // A word within reach has a key of at least letters - 1 letters, and a key is no longer
+    // than its word (bar an "x": "xs" → "cs", rare enough to give up) nor less than half of it.
+    min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
+    max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
+  }
+  if (entries_.empty()) return;
+  for (const uint32_t p : table.literal_ids()) {
+    const std::string& keyword = table.patterns()[p].expression;
+    if (std::all_of(keyword.begin(), keyword.end(),
+                    [](char c) { return IsFuzzyLetter(static_cast<unsigned char>(c)); })) {
+      known_words_.insert(keyword);
+    }
+  }
+  for (const std::string& word : rules.common_words) known_words_.insert(SkeletonKeyword(word));
+}
+
+void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
+                         size_t probes, Scratch* scratch) const {
+  scratch->candidates.clear();
+  for (size_t b = 0; b < probes; ++b) {
+    if (const auto it = buckets_.find(buckets[b]); it != buckets_.end()) {
+      scratch->candidates.insert(scratch->candidates.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(scratch->candidates.begin(), scratch->candidates.end());
+  scratch->candidates.erase(std::unique(scratch->candidates.begin(), scratch->candidates.end()),
+                            scratch->candidates.end());
+  for (const uint32_t index : scratch->candidates) {
+    const Entry& entry = entries_[index];
+    if (word != entry.keyword && WithinOneEdit(key, entry.key)) {
+      scratch->matched.push_back(entry.pattern);
+    }
+  }
+}
+
+void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
+                      std::vector<Match>* out) const {
+  if (entries_.empty()) return;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i < size;) {
+    if (!IsFuzzyLetter(bytes[i])) {
+      ++i;
+      continue;
+    }
+    const size_t from = i;
+    while (i < size && IsFuzzyLetter(bytes[i])) ++i;
+    const size_t length = i - from;
+    if (length < min_word_bytes_ || length > max_word_bytes_) continue;
+    if (std::memchr(leet + from, 1, length) != nullptr) continue;
+    const std::string_view word = text.substr(from, length);
+    if (scratch->key.size() < 2 * length + 8) scratch->key.resize(2 * length + 8);
+    const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
+    if (key.size() < 3) continue;
+    // The key's first and last 8 bytes (zero-padded when shorter), from which every affix comes.
+    uint64_t head = 0, tail = 0;
+    if (key.size() >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    } else {
+      std::memcpy(&head, key.data(), key.size());
+      tail = head << (8 * (8 - key.size()));
+    }
+    // Keywords one letter shorter or longer than the word are in reach too.
+    const size_t letters = Letters(key);
+    uint64_t buckets[6];
+    size_t probes = 0;
+    for (const size_t reach : {letters - 1, letters, letters + 1}) {
+      const size_t bytes = AffixBytes(reach, key.size());
+      const uint64_t prefix = bytes == 8 ? head : head & ((uint64_t{1} << (8 * bytes)) - 1);
+      const uint64_t suffix = tail >> (8 * (8 - bytes));
+      for (const uint64_t bucket : {Mix(prefix, reach, false), Mix(suffix, reach, true)}) {
+        if (MayMatch(bucket)) buckets[probes++] = bucket;
+      }
+    }
+    if (probes == 0) continue;
+    const absl::string_view word_key(word.data(), word.size());
+    auto seen = scratch->seen.find(word_key);
+    if (seen == scratch->seen.end()) {
+      if (scratch->seen.size() >= kMaxRemembered) {
+        scratch->seen.clear();
+        scratch->matched.clear();
+      }
+      const auto first = static_cast<uint32_t>(scratch->matched.size());
+      if (!known_words_.contains(word_key)) Compare(word, key, buckets, probes, scratch);
+      seen = scratch->seen
+                 .emplace(word_key, std::pair(first, static_cast<uint32_t>(scratch->matched.size())))
+                 .first;
+    }
+    for (uint32_t m = seen->second.first; m < seen->second.second; ++m) {
+      out->push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(i), scratch->matched[m]});
+    }
+  }
+}
+
+}  // namespace listscan

@@ -1,0 +1,56 @@
+// NegationCueTable: the pack's negation cues ("without", "sans", "bez", "-free", "nélkül"...) and
+// the scope they give a hit. A hit is negated when a cue stands before it, or after it, with at
+// most a short list between them: "without DMAA", "no sibutramine or DMAA", "sans X ni Y",
+// "bez X i Y", "ohne X und Y", "X-free", "X és Y nélkül". The list is words joined by commas,
+// slashes or join words ("and", "ni", "és"), each item a few words long; a sentence mark ends it.
+// A cue that is part of a longer hit ("no prescription", "ohne CE") or that is followed by one
+// of `not_followed_by` ("free shipping") negates nothing: such phrases are what sellers offer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "listscan/rule.h"
+
+namespace listscan {
+
+class NegationCueTable {
+ public:
+  explicit NegationCueTable(const std::vector<NegationCues>& cues);
+
+  bool empty() const { return before_.empty() && after_.empty(); }
+
+  struct Span {
+    uint32_t begin;  // in the field's normalized text
+    uint32_t end;
+  };
+  // Working space of Mark, one per thread.
+  struct Scratch {
+    std::vector<Span> words;
+    std::vector<uint8_t> gaps;  // GapKind bits of the separator before each word
+  };
+
+  // negated[i] = 1 for each hits[i] in the scope of a cue of `normalized`, else 0.
+  void Mark(std::string_view normalized, const std::vector<Span>& hits, Scratch* scratch,
+            std::vector<uint8_t>* negated) const;
+
+ private:
+  struct Cue {
+    std::vector<std::string> words;
+    bool hyphen = false;  // after-cues written "-free": the gap before them has a hyphen
+  };
+  bool Negated(std::string_view text, const Span& hit, const std::vector<Span>& hits,
+               const Scratch& scratch) const;
+
+  // Cues by their last word (before) or first word (after).
+  absl::flat_hash_map<std::string, std::vector<Cue>> before_;
+  absl::flat_hash_map<std::string, std::vector<Cue>> after_;
+  absl::flat_hash_set<std::string> joins_;
+  absl::flat_hash_set<std::string> not_followed_by_;
+};
+
+}  // namespace listscan
