@@ -120,10 +120,10 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
                            [&](const Span& w) { return w.begin < hit.end; }) -
       words.begin()) - 1;
   if (first > last) return false;
-  // A cue is part of a hit that reaches past it into the scope: the phrase is a signal.
+  // A cue is part of a flagging hit that reaches past it into the scope: the phrase is a signal.
   const auto in_longer_hit = [&](uint32_t cue_begin, uint32_t cue_end, bool scope_right) {
     return std::any_of(hits.begin(), hits.end(), [&](const Span& other) {
-      return other.begin < cue_end && other.end > cue_begin &&
+      return other.positive && other.begin < cue_end && other.end > cue_begin &&
              (scope_right ? other.end > cue_end : other.begin < cue_begin);
     });
   };

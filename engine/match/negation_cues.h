@@ -3,7 +3,7 @@
 // most a short list between them: "without DMAA", "no sibutramine or DMAA", "sans X ni Y",
 // "bez X i Y", "ohne X und Y", "X-free", "X és Y nélkül". The list is words joined by commas,
 // slashes or join words ("and", "ni", "és"), each item a few words long; a sentence mark ends it.
-// A cue that is part of a longer hit ("no prescription", "ohne CE") or that is followed by one
+// A cue inside a longer hit of a flagging term ("no prescription", "ohne CE") or followed by one
 // of `not_followed_by` ("free shipping") negates nothing: such phrases are what sellers offer.
 #pragma once
 
@@ -27,6 +27,7 @@ class NegationCueTable {
   struct Span {
     uint32_t begin;  // in the field's normalized text
     uint32_t end;
+    bool positive;   // a hit of a term that flags (not only an exception): it can hold a cue
   };
   // Working space of Mark, one per thread.
   struct Scratch {

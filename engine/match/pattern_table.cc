@@ -183,6 +183,7 @@ PatternTable::PatternTable(const RuleSet& rules) {
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
     Pattern& pattern = patterns_[p];
     for (const TermRef& ref : pattern.refs) {
+      pattern.positive |= IsPositive(ref.clause);
       if (IsTrigger(triggers[ref.rule], ref)) pattern.trigger_rules.push_back(ref.rule);
       if (const int64_t requirement = requirement_of(ref); requirement >= 0) {
         pattern.requirements.push_back(static_cast<uint32_t>(requirement));

@@ -31,6 +31,7 @@ struct Pattern {
   uint8_t allowed_evasions = 0xff; // keywords shorter than 4 letters accept no leet/spacing
   uint8_t keyword_evasions = 0;    // folds the keyword itself needs ("sildénafil"): not evasions
   std::vector<TermRef> refs;
+  bool positive = false;  // some rule uses it in `any`, `all` or `near` (not only as an exception)
   // Rules for which a hit of this pattern is necessary to flag anything (the rule's `any` terms,
   // or its most specific `all`/`near` term): only these rules are evaluated for a listing.
   std::vector<uint32_t> trigger_rules;

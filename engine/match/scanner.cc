@@ -362,7 +362,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         const uint8_t evasions = NormalizedEvasions(folded, match.from, match.to);
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
-        s.hit_spans.push_back({match.from, match.to});
+        s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;
       }
       uint8_t evasions;
@@ -380,7 +380,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const auto [start, end] = folded.OriginalSpanOfSkeleton(match.from, match.to);
       s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
       s.hit_spans.push_back({folded.skeleton_to_normalized[match.from],
-                             folded.skeleton_to_normalized[match.to - 1] + 1});
+                             folded.skeleton_to_normalized[match.to - 1] + 1, pattern.positive});
     }
     // 5b. Hits in the scope of a negation cue ("without X", "X-free") are marked for the rules.
     if (const NegationCueTable& negations = pack_->negations(); !negations.empty()) {

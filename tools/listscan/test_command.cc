@@ -30,6 +30,9 @@ struct TestFlags {
   double min_recall = 0.95;
   double min_evasive_recall = 0.90;
   double max_unexpected = 0.02;
+  double min_language_recall = 0.90;
+  double max_false_flags = 0.01;
+  double max_hard_false_flags = 0.10;
   std::string junit;
   bool quiet = false;
 };
@@ -94,7 +97,10 @@ absl::Status RunExamples(std::shared_ptr<const CompiledPack> pack, std::vector<C
 
 struct Labels {
   std::vector<std::string> expect;  // rule ids or category names
-  bool evasive = false;             // "evasion" is set: the listing hides its words
+  std::string evasion;              // "evasion": how the listing hides its words, or ""
+  std::string lang;                 // "lang", or ""
+  bool hard = false;                // "hard": a legal listing that shares words with banned ones
+  bool evasive() const { return !evasion.empty(); }
 };
 
 // The labels of a corpus record: "expect" (required) and "evasion" (optional).
@@ -109,8 +115,11 @@ std::optional<Labels> ReadLabels(std::string_view record, simdjson::dom::parser&
     if (item.get_string().get(text)) return std::nullopt;
     labels.expect.emplace_back(text);
   }
-  std::string_view evasion;
-  labels.evasive = !root["evasion"].get_string().get(evasion) && !evasion.empty();
+  std::string_view text;
+  if (!root["evasion"].get_string().get(text)) labels.evasion = text;
+  if (!root["lang"].get_string().get(text)) labels.lang = text;
+  bool hard = false;
+  labels.hard = !root["hard"].get_bool().get(hard) && hard;
   return labels;
 }
 
@@ -121,6 +130,97 @@ struct CategoryTally {
   uint64_t evasive_found = 0;
   uint64_t unexpected = 0;        // records flagged with it that did not expect it
 };
+
+// Recall of one slice of the positives (a language, an evasion): expected and found labels.
+struct RecallTally {
+  uint64_t expected = 0;
+  uint64_t found = 0;
+  double recall() const { return expected ? double(found) / double(expected) : 1.0; }
+};
+
+// Legal records (expect []) flagged by anything: ordinary ones, and hard negatives.
+struct FalseFlagTally {
+  uint64_t records = 0;
+  uint64_t flagged = 0;
+  double rate() const { return records ? double(flagged) / double(records) : 0.0; }
+};
+
+// What an evaluation corpus measures beyond the categories.
+struct EvaluationTally {
+  RecallTally all, evasive;
+  std::map<std::string, RecallTally> by_language, by_evasion;
+  FalseFlagTally ordinary, hard;
+  std::map<std::string, FalseFlagTally> negatives_by_language;
+};
+
+void PrintEvaluation(const EvaluationTally& eval) {
+  std::printf("  positives: recall %.1f%% (%llu of %llu labels), evasive %.1f%% (%llu of %llu)\n",
+              eval.all.recall() * 100, static_cast<unsigned long long>(eval.all.found),
+              static_cast<unsigned long long>(eval.all.expected), eval.evasive.recall() * 100,
+              static_cast<unsigned long long>(eval.evasive.found),
+              static_cast<unsigned long long>(eval.evasive.expected));
+  std::printf("  legal listings flagged: ordinary %.1f%% (%llu of %llu), hard negatives %.1f%% "
+              "(%llu of %llu)\n",
+              eval.ordinary.rate() * 100, static_cast<unsigned long long>(eval.ordinary.flagged),
+              static_cast<unsigned long long>(eval.ordinary.records), eval.hard.rate() * 100,
+              static_cast<unsigned long long>(eval.hard.flagged),
+              static_cast<unsigned long long>(eval.hard.records));
+  if (!eval.by_language.empty() || !eval.negatives_by_language.empty()) {
+    std::printf("  %-13s %8s %6s %7s %10s %8s\n", "language", "expected", "found", "recall",
+                "negatives", "flagged");
+    std::set<std::string> languages;
+    for (const auto& [lang, tally] : eval.by_language) languages.insert(lang);
+    for (const auto& [lang, tally] : eval.negatives_by_language) languages.insert(lang);
+    for (const std::string& lang : languages) {
+      const auto positives = eval.by_language.find(lang);
+      const RecallTally recall =
+          positives == eval.by_language.end() ? RecallTally{} : positives->second;
+      const auto negatives = eval.negatives_by_language.find(lang);
+      const FalseFlagTally flags =
+          negatives == eval.negatives_by_language.end() ? FalseFlagTally{} : negatives->second;
+      std::printf("  %-13s %8llu %6llu %6.1f%% %10llu %8llu\n", lang.c_str(),
+                  static_cast<unsigned long long>(recall.expected),
+                  static_cast<unsigned long long>(recall.found), recall.recall() * 100,
+                  static_cast<unsigned long long>(flags.records),
+                  static_cast<unsigned long long>(flags.flagged));
+    }
+  }
+  if (!eval.by_evasion.empty()) {
+    std::printf("  %-13s %8s %6s %7s\n", "evasion", "expected", "found", "recall");
+    for (const auto& [evasion, tally] : eval.by_evasion) {
+      std::printf("  %-13s %8llu %6llu %6.1f%%\n", evasion.c_str(),
+                  static_cast<unsigned long long>(tally.expected),
+                  static_cast<unsigned long long>(tally.found), tally.recall() * 100);
+    }
+  }
+}
+
+// Targets on languages and on legal listings, next to the per-category ones.
+void AddLanguageAndFalseFlagCases(const std::string& path, const EvaluationTally& eval,
+                                  const TestFlags& flags, std::vector<CaseResult>* cases) {
+  for (const auto& [lang, tally] : eval.by_language) {
+    CaseResult result{path, absl::StrCat("recall in ", lang), {}};
+    if (tally.recall() < flags.min_language_recall) {
+      result.failures.push_back(absl::StrFormat("%s: language %s: recall %.1f%% < %.1f%%", path,
+                                                lang, tally.recall() * 100,
+                                                flags.min_language_recall * 100));
+    }
+    cases->push_back(std::move(result));
+  }
+  const std::pair<const char*, const FalseFlagTally*> kinds[] = {{"ordinary", &eval.ordinary},
+                                                                {"hard", &eval.hard}};
+  for (const auto& [kind, tally] : kinds) {
+    if (tally->records == 0) continue;
+    const double limit =
+        tally == &eval.hard ? flags.max_hard_false_flags : flags.max_false_flags;
+    CaseResult result{path, absl::StrCat("false flags on ", kind, " legal listings"), {}};
+    if (tally->rate() > limit) {
+      result.failures.push_back(absl::StrFormat("%s: %s legal listings flagged: %.1f%% > %.1f%%",
+                                                path, kind, tally->rate() * 100, limit * 100));
+    }
+    cases->push_back(std::move(result));
+  }
+}
 
 // A corpus is either a regression corpus (every record must get exactly its expected verdict) or
 // an evaluation corpus (only recall and unexpected-flag rates per category must meet targets).
@@ -162,7 +262,7 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
   auto reader = RecordReader::Open({path}, input);
   if (!reader.ok()) return reader.status();
   FieldSelection selection;
-  selection.skip = {"expect", "expect[*]", "lang", "evasion", "id"};
+  selection.skip = {"expect", "expect[*]", "lang", "evasion", "id", "hard"};
   ListingParser parser(selection);
   auto scanner = Scanner::Create(pack);
   if (!scanner.ok()) return scanner.status();
@@ -170,6 +270,7 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
   Listing listing;
   std::vector<Hit> hits;
   std::map<std::string, CategoryTally> tallies;
+  EvaluationTally eval;
   const auto& rules = pack->rules().rules;
 
   while (std::optional<RecordBatch> batch = (*reader)->Next()) {
@@ -205,8 +306,16 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
           CategoryTally& tally = tallies[item];
           ++tally.expected;
           tally.found += found;
-          tally.evasive_expected += labels->evasive;
-          tally.evasive_found += labels->evasive && found;
+          tally.evasive_expected += labels->evasive();
+          tally.evasive_found += labels->evasive() && found;
+          for (RecallTally* slice :
+               {&eval.all, labels->evasive() ? &eval.evasive : nullptr,
+                labels->lang.empty() ? nullptr : &eval.by_language[labels->lang],
+                &eval.by_evasion[labels->evasive() ? labels->evasion : "none"]}) {
+            if (slice == nullptr) continue;
+            ++slice->expected;
+            slice->found += found;
+          }
         }
         if (!found) {
           result.failures.push_back(absl::StrCat(path, ":", record.line, ": ", listing.id,
@@ -224,6 +333,15 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
       }
       for (const std::string& category : flagged_categories) {
         if (!wanted.count(category)) ++tallies[category].unexpected;
+      }
+      if (wanted.empty()) {
+        for (FalseFlagTally* tally :
+             {labels->hard ? &eval.hard : &eval.ordinary,
+              labels->lang.empty() ? nullptr : &eval.negatives_by_language[labels->lang]}) {
+          if (tally == nullptr) continue;
+          ++tally->records;
+          tally->flagged += !hits.empty();
+        }
       }
       if (mode == CorpusMode::kRegression) {
         cases->push_back(std::move(result));
@@ -247,7 +365,11 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
                 tally.evasive_expected ? 100.0 * tally.evasive_found / tally.evasive_expected : 100.0,
                 static_cast<unsigned long long>(tally.unexpected));
   }
-  if (mode == CorpusMode::kEvaluation) AddEvaluationCases(path, tallies, records, flags, cases);
+  if (mode == CorpusMode::kEvaluation) {
+    PrintEvaluation(eval);
+    AddEvaluationCases(path, tallies, records, flags, cases);
+    AddLanguageAndFalseFlagCases(path, eval, flags, cases);
+  }
   return absl::OkStatus();
 }
 
@@ -342,6 +464,16 @@ CLI::App* AddTestCommand(CLI::App& app, int (**run)()) {
                    "and unexpected flags per category against the targets below")
       ->allow_extra_args(false);
   test->add_option("--min-recall", flags.min_recall, "Per-category recall target for --eval")
+      ->capture_default_str();
+  test->add_option("--min-language-recall", flags.min_language_recall,
+                   "Recall target in each language (\"lang\") for --eval")
+      ->capture_default_str();
+  test->add_option("--max-false-flags", flags.max_false_flags,
+                   "Largest share of ordinary legal --eval records (expect []) flagged by anything")
+      ->capture_default_str();
+  test->add_option("--max-hard-false-flags", flags.max_hard_false_flags,
+                   "The same for hard negatives (\"hard\": true: legal listings that share words "
+                   "with banned ones)")
       ->capture_default_str();
   test->add_option("--min-evasive-recall", flags.min_evasive_recall,
                    "Per-category recall target on evasive records for --eval")
