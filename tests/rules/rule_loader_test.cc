@@ -117,3 +117,43 @@ TEST_CASE("rule ids must be lower case", "[rules]") {
 
 }  // namespace
 }  // namespace listscan
+
+namespace listscan {
+namespace {
+
+constexpr char kRuleHead[] =
+    "rules:\n  - id: t.r\n    title: t\n    category: medicines\n    severity: high\n"
+    "    keywords: [tramadol]\n";
+
+TEST_CASE("fuzzy and negation settings are read and checked", "[rules]") {
+  RuleSet rules;
+  REQUIRE(ParseRulePack(std::string(kRuleHead) + "    fuzzy: {min_letters: 9}\n    negation: false\n",
+                        "pack.yaml", &rules)
+              .ok());
+  CHECK(rules.rules[0].fuzzy.enabled);
+  CHECK(rules.rules[0].fuzzy.min_letters == 9);
+  CHECK_FALSE(rules.rules[0].negation);
+  CHECK(LoadError(std::string(kRuleHead) + "    fuzzy: {min_letters: 4}\n") ==
+        "pack.yaml:7: t.r: `fuzzy.min_letters` must be at least 7");
+  CHECK(LoadError(std::string(kRuleHead) + "    fuzzy: maybe\n") ==
+        "pack.yaml:7: t.r: `fuzzy` is true, false or {min_letters: N}");
+}
+
+TEST_CASE("a file may hold only the pack-wide negation cues and common words", "[rules]") {
+  RuleSet rules;
+  REQUIRE(ParseRulePack("negations:\n  - language: de\n    before: [ohne]\n    joins: [und]\n"
+                        "common_words: [morphing]\n",
+                        "pack.yaml", &rules)
+              .ok());
+  REQUIRE(rules.negations.size() == 1);
+  CHECK(rules.negations[0].language == "de");
+  CHECK(rules.negations[0].before == std::vector<std::string>{"ohne"});
+  CHECK(rules.common_words == std::vector<std::string>{"morphing"});
+  CHECK(LoadError("negations:\n  - language: de\n    befor: [ohne]\n") ==
+        "pack.yaml:3: unknown key \"negations.befor\"");
+  CHECK(LoadError("negations:\n  - before: [ohne]\n") ==
+        "pack.yaml:2: a `negations` entry needs `language`");
+}
+
+}  // namespace
+}  // namespace listscan

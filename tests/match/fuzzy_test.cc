@@ -1,0 +1,89 @@
+// Misspellings of long keywords: one edit after the phonetic fold, reported as "misspelling",
+// guarded by the pack's common words and switched per rule.
+#include "match/fuzzy_index.h"
+#include "normalize/folded_text.h"
+#include "pack_fixture.h"
+
+namespace listscan::testing {
+namespace {
+
+// "match evasion" of the one hit, or "" when nothing flags.
+std::string Found(const std::shared_ptr<const CompiledPack>& pack, const std::string& title) {
+  auto scanner = Scanner::Create(pack);
+  REQUIRE(scanner.ok());
+  const Listing listing = MakeListing({{"title", title}});
+  std::vector<Hit> hits;
+  REQUIRE((*scanner)->Scan(listing, &hits).ok());
+  if (hits.empty()) return "";
+  REQUIRE(hits.size() == 1);
+  return title.substr(hits[0].start, hits[0].end - hits[0].start) + " " +
+         std::string(EvasionName(hits[0].evasions));
+}
+
+TEST_CASE("phonetic keys fold spellings that sound alike", "[match][fuzzy]") {
+  std::string key;
+  PhoneticKey("fluoxetine", &key);
+  CHECK(key == "fluocsetine");
+  PhoneticKey("fluoksetine", &key);
+  CHECK(key == "fluocsetine");
+  PhoneticKey("phentermine", &key);
+  CHECK(key == "fentermine");
+  PhoneticKey("hydroquinnone", &key);
+  CHECK(key == "hidrocuinone");
+}
+
+TEST_CASE("one edit: a letter changed, added, dropped, or two swapped", "[match][fuzzy]") {
+  CHECK(WithinOneEdit("sibutramine", "sibutramine"));
+  CHECK(WithinOneEdit("sibutramine", "sibutramone"));   // changed
+  CHECK(WithinOneEdit("sibutramine", "sibuttramine"));  // added
+  CHECK(WithinOneEdit("sibutramine", "sibtramine"));    // dropped
+  CHECK(WithinOneEdit("sibutramine", "sibutarmine"));   // swapped
+  CHECK_FALSE(WithinOneEdit("sibutramine", "sibatramone"));
+  CHECK_FALSE(WithinOneEdit("sibutramine", "sibutrami"));
+  // A two-byte letter is one letter: "ι" for "i" is one change, not two.
+  CHECK(WithinOneEdit("\xcf\x83\xce\xb9\xce\xb2\xce\xbf\xcf\x85", "\xcf\x83\xce\xb9\xce\xb2\xce\xb1\xcf\x85"));
+}
+
+TEST_CASE("misspelt long keywords flag, with evasion misspelling", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [clenbuterol, hydroquinone, fluoxetine]\n"));
+  CHECK(Found(pack, "Clenbuterole 40mcg") == "Clenbuterole misspelling");
+  CHECK(Found(pack, "cream with hydroquinnone 4%") == "hydroquinnone misspelling");
+  CHECK(Found(pack, "fluoksetin 20 mg") == "fluoksetin misspelling");
+  CHECK(Found(pack, "fluoxitine capsules") == "fluoxitine misspelling");
+  CHECK(Found(pack, "Clenbuterol 40mcg") == "Clenbuterol ");
+  // Two edits, or an edit inside a longer word, are not the keyword.
+  CHECK(Found(pack, "clanbutarol") == "");
+  CHECK(Found(pack, "hydroquinonesque") == "");
+}
+
+TEST_CASE("short keywords stay exact, and rules can switch fuzzy off or raise the length",
+          "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [tramadol]\n"));
+  CHECK(Found(pack, "tramadool 50") == "tramadool misspelling");  // 8 letters: fuzzy
+  auto shorter = CompileYaml(OneRule("    keywords: [xanax, dmaa]\n"));
+  CHECK(Found(shorter, "xanaks bars") == "");
+  auto off = CompileYaml(OneRule("    keywords: [tramadol]\n    fuzzy: false\n"));
+  CHECK(Found(off, "tramadool 50") == "");
+  auto longer = CompileYaml(OneRule("    keywords: [tramadol]\n    fuzzy: {min_letters: 9}\n"));
+  CHECK(Found(longer, "tramadool 50") == "");
+}
+
+TEST_CASE("common words are never misspellings", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [morphine]\n") + "common_words: [morphing]\n");
+  CHECK(Found(pack, "Morphing robot toy") == "");
+  CHECK(Found(pack, "morphne 10mg") == "morphne misspelling");
+}
+
+TEST_CASE("a rule that accepts no misspellings ignores them", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [tramadol]\n    evasions: [leet]\n"));
+  CHECK(Found(pack, "tramadool 50") == "");
+  CHECK(Found(pack, "tr4madol 50") == "tr4madol leet");
+}
+
+TEST_CASE("words with leet digits and codes are not read as misspellings", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [isotretinoin]\n"));
+  CHECK(Found(pack, "part LS0000737 and 1s0tret1n0in") == "1s0tret1n0in leet");
+}
+
+}  // namespace
+}  // namespace listscan::testing

@@ -1,0 +1,65 @@
+// Negation cues clear the hits in their scope, in every pack language, without swallowing the
+// phrases sellers offer ("no prescription", "ohne CE").
+#include "pack_fixture.h"
+
+namespace listscan::testing {
+namespace {
+
+const char kCues[] =
+    "negations:\n"
+    "  - language: en\n"
+    "    before: [without, \"free of\", no]\n"
+    "    after: [\"-free\"]\n"
+    "    joins: [and, or, nor]\n"
+    "    not_followed_by: [prescription, shipping]\n"
+    "  - language: de\n"
+    "    before: [ohne, keine]\n"
+    "    after: [\"-frei\"]\n"
+    "    joins: [und, oder]\n"
+    "  - language: hu\n"
+    "    after: [nelkul]\n"
+    "    joins: [es]\n";
+
+std::string Rules(const std::string& extra = "") {
+  return OneRule("    keywords: [sibutramine, sibutramin, szibutramin, dmaa]\n" + extra) +
+         "  - id: t.ce\n    title: no CE\n    category: toys\n    severity: high\n"
+         "    keywords: [\"ohne CE\", \"no CE\"]\n" + kCues;
+}
+
+size_t Flags(const std::shared_ptr<const CompiledPack>& pack, const std::string& title) {
+  auto hits = ScanTitlesAsOneGroup(pack, {title});
+  return hits[0].size();
+}
+
+TEST_CASE("a cue clears the list of substances after it", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "Slimming tea without sibutramine") == 0);
+  CHECK(Flags(pack, "Tea without added colours, sibutramine or DMAA") == 0);
+  CHECK(Flags(pack, "Kapseln ohne Sibutramin und DMAA") == 0);
+  CHECK(Flags(pack, "Keine Sibutramin, keine DMAA") == 0);
+  CHECK(Flags(pack, "sibutramine-free and DMAA-free") == 0);
+  CHECK(Flags(pack, "DMAA es szibutramin nélkül") == 0);
+}
+
+TEST_CASE("the scope ends at a sentence mark or a long item", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "No side effects. Sibutramine 15 mg") == 1);
+  CHECK(Flags(pack, "Without a doubt the strongest sibutramine capsules") == 1);
+  CHECK(Flags(pack, "Kapseln ohne Zusatzstoffe: DMAA 60 mg") == 1);
+}
+
+TEST_CASE("offer phrases that contain a cue are not negations", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "Sibutramine 15 mg, no prescription needed") == 1);
+  CHECK(Flags(pack, "No prescription, sibutramine 15 mg") == 1);
+  CHECK(Flags(pack, "Sibutramine free shipping") == 1);  // "free" needs the hyphen
+  CHECK(Flags(pack, "Magnetspiel ohne CE Kennzeichnung") == 1);
+}
+
+TEST_CASE("a rule can ignore the cues", "[match][negation]") {
+  auto pack = CompileYaml(Rules("    negation: false\n"));
+  CHECK(Flags(pack, "Slimming tea without sibutramine") == 1);
+}
+
+}  // namespace
+}  // namespace listscan::testing
