@@ -120,6 +120,11 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
                            [&](const Span& w) { return w.begin < hit.end; }) -
       words.begin()) - 1;
   if (first > last) return false;
+  // A hit that holds a cue is a negated phrase of its own ("no warnings", "ohne CE"): what a
+  // rule looks for, not a thing a cue before it can take back.
+  for (int i = first; i <= last; ++i) {
+    if (before_.contains(word(i)) || after_.contains(word(i))) return false;
+  }
   // A cue is part of a flagging hit that reaches past it into the scope: the phrase is a signal.
   const auto in_longer_hit = [&](uint32_t cue_begin, uint32_t cue_end, bool scope_right) {
     return std::any_of(hits.begin(), hits.end(), [&](const Span& other) {

@@ -11,7 +11,9 @@
 namespace listscan {
 namespace {
 
-constexpr size_t kMinLettersForFuzzyFolds = 4;
+// Shorter keywords accept no leet: "D4P" or "C3" are model numbers far more often than evasions.
+// Spaced out they still count ("D N P", "n o  C E"): letters written one by one are deliberate.
+constexpr size_t kMinLettersForLeet = 4;
 
 size_t CountLetters(std::string_view text) {
   return std::count_if(text.begin(), text.end(),
@@ -75,8 +77,8 @@ class TableBuilder {
       if (!is_regex) {
         pattern.left_is_word = IsWordByte(expression.front());
         pattern.right_is_word = IsWordByte(expression.back());
-        if (CountLetters(normalized) < kMinLettersForFuzzyFolds) {
-          pattern.allowed_evasions = static_cast<uint8_t>(~(kEvasionLeet | kEvasionSpacing));
+        if (CountLetters(normalized) < kMinLettersForLeet) {
+          pattern.allowed_evasions = static_cast<uint8_t>(~kEvasionLeet);
         }
         pattern.normalized_keyword = std::move(normalized);
         pattern.keyword_evasions = keyword_evasions;

@@ -28,7 +28,7 @@ struct Pattern {
   bool word_boundaries = true;     // keywords: check boundaries where the keyword's edge is a word
   bool left_is_word = false;       // keywords: first/last byte of `expression` is a word byte
   bool right_is_word = false;
-  uint8_t allowed_evasions = 0xff; // keywords shorter than 4 letters accept no leet/spacing
+  uint8_t allowed_evasions = 0xff; // keywords shorter than 4 letters accept no leet
   uint8_t keyword_evasions = 0;    // folds the keyword itself needs ("sildénafil"): not evasions
   std::vector<TermRef> refs;
   bool positive = false;  // some rule uses it in `any`, `all` or `near` (not only as an exception)

@@ -295,8 +295,12 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
   // not word[p+3], separator[p+3], word[p+4], not word[p+5] (three letters at least).
   const uint64_t single = word & ~word_before & ~(word >> 1);
   const uint64_t run = single & (separator >> 1) & (single >> 2) & (separator >> 3) & (single >> 4);
+  // Two single letters may open a phrase written letter by letter ("n o  C E"): the per-byte
+  // pass decides.
+  const uint64_t pair = single & (separator >> 1) & (single >> 2);
   const uint64_t leet_symbol = c.symbol & (word >> 1) & (word_before | c.dollar);
-  const uint64_t contextual = (run | (space & space_before) | leet_symbol) & ((uint64_t{1} << block) - 1);
+  const uint64_t contextual =
+      (run | pair | (space & space_before) | leet_symbol) & ((uint64_t{1} << block) - 1);
   const size_t done = contextual ? static_cast<size_t>(__builtin_ctzll(contextual)) : block;
 
   StoreContextFree(in + r, dest);
@@ -361,17 +365,50 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
       const bool word_start = r == 0 || !(kTables.classes[in[r - 1]] & kWord);
       if (join_spaced_letters && word_start && r + 2 < size &&
           (kTables.classes[in[r + 1]] & kSeparator) && !is_word(r + 1)) {
-        size_t last = r;
-        size_t letters = 1;
-        while (last + 2 < size && (kTables.classes[in[last + 1]] & kSeparator) &&
-               is_word(last + 2) && !is_word(last + 3)) {
-          last += 2;
-          ++letters;
+        // Runs of single letters, each letter one separator from the next, the same separator
+        // throughout; a phrase is several runs with wider or other gaps between them
+        // ("n o  C E", "o.h.n.e C.E") and joins into words.
+        auto run_from = [&](size_t first, size_t* letters) {
+          size_t last = first;
+          *letters = 1;
+          while (last + 2 < size && in[last + 1] == in[first + 1] && is_word(last + 2) &&
+                 !is_word(last + 3)) {
+            last += 2;
+            ++*letters;
+          }
+          return last;
+        };
+        constexpr int kMaxRuns = 8;
+        size_t runs[kMaxRuns][2];
+        size_t letters = 0, more = 0;
+        runs[0][0] = r;
+        runs[0][1] = run_from(r, &letters);
+        int count = 1;
+        while (count < kMaxRuns) {
+          const size_t gap_begin = runs[count - 1][1] + 1;
+          size_t next = gap_begin;
+          while (next < size && !is_word(next) &&
+                 (kTables.classes[in[next]] & (kSeparator | kSpace))) {
+            ++next;
+          }
+          const bool wider = next - gap_begin >= 2 || in[gap_begin] != in[r + 1];
+          if (next == gap_begin || !wider || next + 2 >= size ||
+              !(kTables.classes[in[next + 1]] & kSeparator) || is_word(next + 1) ||
+              !is_word(next + 2) || is_word(next + 3) || letters < 2) {
+            break;
+          }
+          runs[count][0] = next;
+          runs[count][1] = run_from(next, &more);
+          ++count;
         }
-        if (letters >= 3) {
-          put_letter(r, 0);
-          for (size_t q = r + 2; q <= last; q += 2) put_letter(q, kEvasionSpacing);
-          r = last + 1;
+        // A phrase needs two letters in each of its runs: "z /.s" is no phrase.
+        if (letters >= 3 || (count >= 2 && letters >= 2)) {
+          for (int k = 0; k < count; ++k) {
+            if (k > 0) put(' ', runs[k - 1][1] + 1, 0);
+            put_letter(runs[k][0], 0);
+            for (size_t q = runs[k][0] + 2; q <= runs[k][1]; q += 2) put_letter(q, kEvasionSpacing);
+          }
+          r = runs[count - 1][1] + 1;
           continue;
         }
       }

@@ -36,10 +36,23 @@ TEST_CASE("a keyword written with diacritics is no evasion when the text has the
   CHECK(EvasionOf(pack, "Sildenafil 100") == " 0 10");
 }
 
-TEST_CASE("short keywords are not matched through leet or spacing", "[match][evasion]") {
+TEST_CASE("short keywords are not matched through leet, but spaced out they are",
+          "[match][evasion]") {
   auto pack = CompileYaml(OneRule("    keywords: [dnp]\n"));
   CHECK(ScanTitle(pack, "pure DNP powder") == Strings{"t.rule title 5 8 DNP"});
-  CHECK(ScanTitle(pack, "d n p").empty());
+  CHECK(ScanTitle(pack, "pure D.N.P powder") == Strings{"t.rule title 5 10 D.N.P evasion"});
+  CHECK(ScanTitle(pack, "d4p 100").empty());
+  CHECK(ScanTitle(pack, "d n").empty());
+}
+
+TEST_CASE("a short phrase written letter by letter matches the phrase", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"no CE\", \"ohne CE\", \"no fuse\"]\n"));
+  CHECK(ScanTitle(pack, "charger n o  C E") == Strings{"t.rule title 8 16 n o  C E evasion"});
+  CHECK(ScanTitle(pack, "Ladegerät o.h.n.e C.E") == Strings{"t.rule title 11 22 o.h.n.e C.E evasion"});
+  CHECK(ScanTitle(pack, "plug n*o f*u*s*e") == Strings{"t.rule title 5 16 n*o f*u*s*e evasion"});
+  // Evenly spaced letters run together: where the words end is unknown.
+  CHECK(ScanTitle(pack, "n o C E").empty());
+  CHECK(ScanTitle(pack, "Italian noce wood").empty());
 }
 
 TEST_CASE("a rule can refuse evasions", "[match][evasion]") {

@@ -54,6 +54,7 @@ TEST_CASE("offer phrases that contain a cue are not negations", "[match][negatio
   CHECK(Flags(pack, "No prescription, sibutramine 15 mg") == 1);
   CHECK(Flags(pack, "Sibutramine free shipping") == 1);  // "free" needs the hyphen
   CHECK(Flags(pack, "Magnetspiel ohne CE Kennzeichnung") == 1);
+  CHECK(Flags(pack, "Magnetspiel, keine Anleitung, ohne CE") == 1);
 }
 
 TEST_CASE("a rule can ignore the cues", "[match][negation]") {
