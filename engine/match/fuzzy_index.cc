@@ -167,9 +167,39 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
   }
 }
 
+void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
+  if (scratch->key.size() < 2 * word.size() + 8) scratch->key.resize(2 * word.size() + 8);
+  const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
+  if (key.size() < 3) return;
+  // The key's first and last 8 bytes (zero-padded when shorter), from which every affix comes.
+  uint64_t head = 0, tail = 0;
+  if (key.size() >= 8) {
+    std::memcpy(&head, key.data(), 8);
+    std::memcpy(&tail, key.data() + key.size() - 8, 8);
+  } else {
+    std::memcpy(&head, key.data(), key.size());
+    tail = head << (8 * (8 - key.size()));
+  }
+  // Keywords one letter shorter or longer than the word are in reach too.
+  const size_t letters = Letters(key);
+  uint64_t buckets[6];
+  size_t probes = 0;
+  for (const size_t reach : {letters - 1, letters, letters + 1}) {
+    const size_t bytes = AffixBytes(reach, key.size());
+    const uint64_t prefix = bytes == 8 ? head : head & ((uint64_t{1} << (8 * bytes)) - 1);
+    const uint64_t suffix = tail >> (8 * (8 - bytes));
+    for (const uint64_t bucket : {Mix(prefix, reach, false), Mix(suffix, reach, true)}) {
+      if (MayMatch(bucket)) buckets[probes++] = bucket;
+    }
+  }
+  if (probes == 0 || known_words_.contains(absl::string_view(word.data(), word.size()))) return;
+  Compare(word, key, buckets, probes, scratch);
+}
+
 void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
                       std::vector<Match>* out) const {
   if (entries_.empty()) return;
+  if (scratch->slots.empty()) scratch->slots.resize(size_t{1} << kSlotBits);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   for (size_t i = 0; i < size;) {
@@ -183,45 +213,47 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     if (std::memchr(leet + from, 1, length) != nullptr) continue;
     const std::string_view word = text.substr(from, length);
-    if (scratch->key.size() < 2 * length + 8) scratch->key.resize(2 * length + 8);
-    const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
-    if (key.size() < 3) continue;
-    // The key's first and last 8 bytes (zero-padded when shorter), from which every affix comes.
-    uint64_t head = 0, tail = 0;
-    if (key.size() >= 8) {
-      std::memcpy(&head, key.data(), 8);
-      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    const size_t first = scratch->matched.size();
+    size_t begin = first, end = first;
+    if (length > kRememberedBytes) {
+      MatchWord(word, scratch);
+      end = scratch->matched.size();
     } else {
-      std::memcpy(&head, key.data(), key.size());
-      tail = head << (8 * (8 - key.size()));
-    }
-    // Keywords one letter shorter or longer than the word are in reach too.
-    const size_t letters = Letters(key);
-    uint64_t buckets[6];
-    size_t probes = 0;
-    for (const size_t reach : {letters - 1, letters, letters + 1}) {
-      const size_t bytes = AffixBytes(reach, key.size());
-      const uint64_t prefix = bytes == 8 ? head : head & ((uint64_t{1} << (8 * bytes)) - 1);
-      const uint64_t suffix = tail >> (8 * (8 - bytes));
-      for (const uint64_t bucket : {Mix(prefix, reach, false), Mix(suffix, reach, true)}) {
-        if (MayMatch(bucket)) buckets[probes++] = bucket;
+      // The word's first and last four or eight bytes and its length, hashed (words of six bytes
+      // and more only, so the loads stay inside the word).
+      uint64_t head = 0, tail = 0;
+      if (length >= 8) {
+        std::memcpy(&head, word.data(), 8);
+        std::memcpy(&tail, word.data() + length - 8, 8);
+      } else {
+        uint32_t head4, tail4;
+        std::memcpy(&head4, word.data(), 4);
+        std::memcpy(&tail4, word.data() + length - 4, 4);
+        head = head4;
+        tail = tail4;
+      }
+      const uint64_t hash = Mix(head ^ (tail * 0xc2b2ae3d27d4eb4full), length, false);
+      Scratch::Slot& slot = scratch->slots[hash >> (64 - kSlotBits)];
+      if (slot.length == length && slot.hash == hash &&
+          std::memcmp(slot.bytes, word.data(), length) == 0) {
+        begin = slot.begin;
+        end = slot.end;
+      } else {
+        if (first >= kMaxMatched) {  // forget everything rather than grow without bound
+          std::fill(scratch->slots.begin(), scratch->slots.end(), Scratch::Slot{});
+          scratch->matched.clear();
+          begin = 0;
+        }
+        MatchWord(word, scratch);
+        end = scratch->matched.size();
+        slot.hash = hash;
+        slot.length = static_cast<uint8_t>(length);
+        std::memcpy(slot.bytes, word.data(), length);
+        slot.begin = static_cast<uint32_t>(begin);
+        slot.end = static_cast<uint32_t>(end);
       }
     }
-    if (probes == 0) continue;
-    const absl::string_view word_key(word.data(), word.size());
-    auto seen = scratch->seen.find(word_key);
-    if (seen == scratch->seen.end()) {
-      if (scratch->seen.size() >= kMaxRemembered) {
-        scratch->seen.clear();
-        scratch->matched.clear();
-      }
-      const auto first = static_cast<uint32_t>(scratch->matched.size());
-      if (!known_words_.contains(word_key)) Compare(word, key, buckets, probes, scratch);
-      seen = scratch->seen
-                 .emplace(word_key, std::pair(first, static_cast<uint32_t>(scratch->matched.size())))
-                 .first;
-    }
-    for (uint32_t m = seen->second.first; m < seen->second.second; ++m) {
+    for (size_t m = begin; m < end; ++m) {
       out->push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(i), scratch->matched[m]});
     }
   }

@@ -32,6 +32,8 @@ bool WithinOneEdit(std::string_view a, std::string_view b);
 
 class FuzzyIndex {
  public:
+  static constexpr size_t kRememberedBytes = 23;  // longer words are looked up every time
+
   // Indexes the fuzzy patterns of `table`. Words that are a pack keyword themselves, or one of
   // `rules.common_words`, are never taken for a misspelling.
   FuzzyIndex(const PatternTable& table, const RuleSet& rules);
@@ -43,12 +45,20 @@ class FuzzyIndex {
     uint32_t to;
     uint32_t pattern;  // a fuzzy pattern of PatternTable::patterns()
   };
-  // Working space of Scan, one per thread. Words that pass the affix filter are mostly the same
-  // few hundred ("sodium" looks like "cadmium"), so their outcome is remembered.
+  // Working space of Scan, one per thread. A catalogue repeats the same few thousand long words
+  // ("ingredients", "chocolate"), so each word's outcome is remembered in a small direct-mapped
+  // table that stays in cache: most words cost one probe there, not a phonetic key and a lookup.
   struct Scratch {
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t begin = 0;   // its matches: matched[begin, end)
+      uint32_t end = 0;
+      uint8_t length = 0;   // 0: empty
+      char bytes[kRememberedBytes];
+    };
     std::string key;
     std::vector<uint32_t> candidates;
-    absl::flat_hash_map<std::string, std::pair<uint32_t, uint32_t>> seen;  // word → matched[a, b)
+    std::vector<Slot> slots;
     std::vector<uint32_t> matched;  // patterns
   };
   // Appends to `out`, in text order, every word of `text` (a skeleton) that lies one edit from a
@@ -85,9 +95,12 @@ class FuzzyIndex {
     return (bitmap_[bit >> 6] >> (bit & 63)) & 1;
   }
 
+  // Appends to scratch->matched the fuzzy patterns `word` matches.
+  void MatchWord(std::string_view word, Scratch* scratch) const;
   void Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
                size_t probes, Scratch* scratch) const;
-  static constexpr size_t kMaxRemembered = 1 << 16;
+  static constexpr int kSlotBits = 12;
+  static constexpr size_t kMaxMatched = 1 << 20;
 
   std::vector<Entry> entries_;
   std::vector<uint64_t> bitmap_;
