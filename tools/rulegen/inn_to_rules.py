@@ -380,9 +380,12 @@ def is_english_form(w):
 # Context terms, shared by every generated rule (YAML anchors in the output).
 
 # A medicine offered as such: pack forms and dosage forms, "without prescription" wording and
-# food-supplement words, in the 13 pack languages. A strength ("50 mg", "100 mcg", "5000 IU") is
-# the one regex.
+# food-supplement words, in the 13 pack languages. A strength ("50 mg", "100mcg") is found by its
+# unit as a keyword (a digit next to a letter is a word boundary), not by a regex that would be
+# scanned over every listing. Two-letter units (IU, UI, IE) are left out: the look-alike fold reads
+# "le" and a country code "IE" as them.
 OFFER = [
+    "mg", "mcg", "µg", "μg",
     # en
     "tablet", "tablets", "tabs", "pill", "pills", "capsule", "capsules", "caps", "softgel", "softgels",
     "ampoule", "ampoules", "ampule", "ampules", "vial", "vials", "injection", "injections", "injectable",
@@ -474,7 +477,6 @@ SUPPLEMENT = [
     # el
     "φυσικό", "φυσικά", "φυτικό", "φυτικά", "βότανα", "συμπλήρωμα διατροφής",
 ]
-STRENGTH = r"\b[0-9]+(?:[.,][0-9]+)?\s?(?:mg|mcg|µg|μg|ug|iu|ie|ui|units)\b"
 
 # Listings about a medicine that do not sell it: printed matter and media, studies, drug-test kits,
 # souvenirs with a molecule, and OTC markers of pharmacy listings.
@@ -794,14 +796,14 @@ def main():
         out.append("        - [" + flow(sorted_names(names), 11) + "]")
         if first_med:
             offer = OFFER + NO_RX + SUPPLEMENT
-            out.append("      any: &offer [" + flow(dedupe(offer) + ["{regex: '" + STRENGTH + "'}"], 19) + "]")
-            out.append("      none: &veto [" + flow(VETO, 19) + "]")
+            out.append("        - &offer [" + flow(dedupe(offer), 19) + "]")
+            out.append("      none: &veto [" + flow(VETO + INTERACTION_VETO, 19) + "]")
             out.append("    exceptions: &not_offered [" + flow(["{regex: '" + x + "'}" for x in EXCEPTIONS], 30) + "]")
             first_med = False
         else:
-            out.append("      any: *offer")
+            out.append("        - *offer")
             if e[5] == "rodent":
-                out.append("      none: [" + flow(VETO + RODENT_VETO, 13) + "]")
+                out.append("      none: [" + flow(VETO + INTERACTION_VETO + RODENT_VETO, 13) + "]")
             else:
                 out.append("      none: *veto")
             out.append("    exceptions: *not_offered")
@@ -825,12 +827,11 @@ def main():
         out.append("      all:")
         out.append("        - [" + flow(sorted_names(names), 11) + "]")
         if first_supp:
-            out.append("      any: &supplement [" + flow(dedupe(SUPPLEMENT), 25) + "]")
-            out.append("      none: &veto_supplement [" + flow(VETO + INTERACTION_VETO, 30) + "]")
+            out.append("        - &supplement [" + flow(dedupe(SUPPLEMENT), 25) + "]")
             first_supp = False
         else:
-            out.append("      any: *supplement")
-            out.append("      none: *veto_supplement")
+            out.append("        - *supplement")
+        out.append("      none: *veto")
         out.append("    exceptions: *not_offered")
         emit_examples(out, *supp_examples(exn, names))
 
@@ -854,7 +855,7 @@ def main():
             out.append("      category: *supplement_categories")
         out.append("    match:")
         out.append("      any: [" + flow(sorted_names(names), 12) + "]")
-        out.append("      none: *veto_supplement")
+        out.append("      none: *veto")
         out.append("    exceptions: *not_offered")
         flag = [f'{{title: "Mood balance formula", description: "with {ex}", category: "Dietary Supplements"}}',
                 f'{{title: "Stimmungsformel", description: "mit {ex}", category: "Nahrungsergänzungsmittel"}}']
