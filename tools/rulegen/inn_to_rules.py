@@ -207,6 +207,10 @@ SALT_WORDS = {
     "transdermal", "patch", "system", "injection", "tablets", "capsules", "solution",
 }
 LATIN_SUFFIX = re.compile(r"(um|i)$")
+# Fragments of systematic chemical names ("desmethylimipramine", "methylaminopropyliminodibenzyl").
+CHEMICAL = re.compile(r"methyl|ethyl|propyl|butyl|hydroxy|amino|chloro|fluoro|bromo|iodo|phenyl|benzyl|"
+                      r"carboxy|oxo|dihydro|tetrahydro|hexahydro|pyrid|piperid|imidazo|indol|quinol|cyclo|"
+                      r"acetyl|sulfon|sulfam|thio")
 
 
 def fold(s):
@@ -390,32 +394,31 @@ OFFER = [
     "tablet", "tablets", "tabs", "pill", "pills", "capsule", "capsules", "caps", "softgel", "softgels",
     "ampoule", "ampoules", "ampule", "ampules", "vial", "vials", "injection", "injections", "injectable",
     "syringe", "syringes", "prefilled pen", "pre-filled pen", "injection pen", "pens", "oral solution",
-    "oral suspension", "syrup", "suppositories", "film-coated", "blister", "blisters", "sachets",
-    "lozenges", "patches", "dragees",
+    "oral suspension", "suppositories", "film-coated", "blister", "blisters", "patches", "dragees",
     # de
     "Tablette", "Tabletten", "Filmtabletten", "Retardtabletten", "Brausetabletten", "Kapsel", "Kapseln",
     "Hartkapseln", "Weichkapseln", "Dragees", "Pille", "Pillen", "Ampulle", "Ampullen", "Fertigspritze",
-    "Fertigspritzen", "Fertigpen", "Injektionslösung", "Spritze", "Spritzen", "Tropfen", "Sirup",
+    "Fertigspritzen", "Fertigpen", "Injektionslösung", "Spritze", "Spritzen", "Tropfen",
     "Zäpfchen", "Pflaster", "Durchstechflasche",
     # fr
     "comprimé", "comprimés", "gélule", "gélules", "pilule", "pilules", "ampoules", "seringue", "seringues",
-    "stylo injecteur", "solution injectable", "sirop", "suppositoires", "comprimés pelliculés",
+    "stylo injecteur", "solution injectable", "suppositoires", "comprimés pelliculés",
     # it
     "compressa", "compresse", "capsula", "capsule", "pillola", "pillole", "fiala", "fiale", "siringa",
-    "siringhe", "penna preriempita", "sciroppo", "supposte", "compresse rivestite", "flaconcino",
+    "siringhe", "penna preriempita", "supposte", "compresse rivestite", "flaconcino",
     # es
     "comprimido", "comprimidos", "cápsula", "cápsulas", "pastilla", "pastillas", "píldora", "píldoras",
-    "ampolla", "ampollas", "jeringa", "jeringas", "pluma precargada", "jarabe", "supositorios", "inyectable",
+    "ampolla", "ampollas", "jeringa", "jeringas", "pluma precargada", "supositorios", "inyectable",
     # pl
     "tabletka", "tabletki", "tabletek", "kapsułka", "kapsułki", "kapsułek", "pigułka", "pigułki", "pigułek",
-    "ampułka", "ampułki", "ampułek", "fiolka", "fiolki", "strzykawka", "wstrzykiwacz", "syrop", "czopki",
+    "ampułka", "ampułki", "ampułek", "fiolka", "fiolki", "strzykawka", "wstrzykiwacz", "czopki",
     "roztwór do wstrzykiwań",
     # nl
     "tabletten", "pil", "pillen", "capsules", "ampul", "ampullen", "injectiepen", "spuit", "spuiten",
-    "siroop", "zetpillen",
+    "zetpillen",
     # pt
     "comprimidos", "cápsula", "pílula", "pílulas", "ampola", "ampolas", "seringa", "seringas", "caneta",
-    "xarope", "supositórios",
+    "supositórios",
     # ro
     "comprimat", "comprimate", "capsulă", "capsule", "pastile", "fiolă", "fiole", "seringă", "stilou injector",
     "supozitoare",
@@ -427,10 +430,10 @@ OFFER = [
     "sprutor", "stolpiller",
     # hu
     "tabletta", "tabletták", "kapszula", "kapszulák", "pirula", "ampulla", "ampullák", "injekció", "fecskendő",
-    "injekciós toll", "szirup", "kúp",
+    "injekciós toll", "kúp",
     # el
     "δισκίο", "δισκία", "κάψουλα", "κάψουλες", "χάπι", "χάπια", "αμπούλα", "αμπούλες", "φιαλίδιο", "φιαλίδια",
-    "σύριγγα", "ενέσιμο", "ένεση", "ενέσεις", "σιρόπι", "υπόθετα",
+    "σύριγγα", "ενέσιμο", "ένεση", "ενέσεις", "υπόθετα",
 ]
 NO_RX = [
     "without prescription", "without a prescription", "no prescription", "no prescription needed",
@@ -586,6 +589,8 @@ def names_of(row, primaries):
             continue  # the name of another substance (the source has some wrong synonyms)
         if re.search(r"[ -]", k) and not multiword and not k.endswith(" acid"):
             continue  # multi-word synonyms of a one-word substance: salts, stereo prefixes, descriptions
+        if k != own and CHEMICAL.search(k) and not k.endswith(("um", " acid", "saure")):
+            continue  # systematic or semi-systematic names: not what a seller writes
         if usable(n):
             kept.setdefault(k, n.lower())
         if k == own and is_english_form(k):
@@ -701,6 +706,8 @@ def main():
     ap.add_argument("--tsv", required=True, help="the medicines-inn table (substances.tsv)")
     ap.add_argument("--out", default="rules/eu/medicines-inn.yaml")
     ap.add_argument("--report", action="store_true", help="print skipped substances and kept names to stderr")
+    ap.add_argument("--group-by", choices=["class", "main-group"], default="class",
+                    help="one rule per ATC class (level 3/4) or per ATC anatomical main group (level 1)")
     args = ap.parse_args()
 
     with open(args.tsv, encoding="utf-8", newline="") as f:
@@ -742,6 +749,8 @@ def main():
             print(f"  {key}: {r['name']}: {', '.join(sorted_names(names))}", file=sys.stderr)
 
     order = [e[1] for e in CLASSES] + [e[1] for e in SUPPLEMENT_ONLY_CLASSES]
+    if args.group_by == "main-group":
+        order, entries, med, supp, med_ex, supp_ex = regroup(order, entries, med, supp, med_ex, supp_ex)
     all_med = {k: v for key in order for k, v in med.get(key, {}).items()}
     all_supp = {k: v for key in order for k, v in supp.get(key, {}).items()}
 
@@ -786,7 +795,7 @@ def main():
         exn = sorted(med_ex[key], key=lambda n: (fold(n), n))
         out.append("")
         out.append(f"  - id: med.inn.{key}")
-        out.append(f"    title: {yq(e[2] + ' (ATC ' + codes + ') offered as medicines or in supplements')}")
+        out.append(f"    title: {yq(rule_title(e, codes) + ' offered as medicines or in supplements')}")
         out.append("    category: medicines")
         out.append(f"    severity: {e[3]}")
         out.append(f"    legal_basis: {yq(MED_BASIS + EXTRA_BASIS.get(key, ''))}")
@@ -795,7 +804,7 @@ def main():
         out.append("      all:")
         out.append("        - [" + flow(sorted_names(names), 11) + "]")
         if first_med:
-            offer = OFFER + NO_RX + SUPPLEMENT
+            offer = OFFER + NO_RX
             out.append("        - &offer [" + flow(dedupe(offer), 19) + "]")
             out.append("      none: &veto [" + flow(VETO + INTERACTION_VETO, 19) + "]")
             out.append("    exceptions: &not_offered [" + flow(["{regex: '" + x + "'}" for x in EXCEPTIONS], 30) + "]")
@@ -818,7 +827,7 @@ def main():
         exn = sorted(supp_ex[key], key=lambda n: (fold(n), n))
         out.append("")
         out.append(f"  - id: supp.inn.{key}")
-        out.append(f"    title: {yq(e[2] + ' (ATC ' + codes + ') in a product sold as natural, herbal or a food supplement')}")
+        out.append(f"    title: {yq(rule_title(e, codes) + ' in a product sold as natural, herbal or a food supplement')}")
         out.append("    category: supplements")
         out.append("    severity: high")
         out.append(f"    legal_basis: {yq(SUPP_BASIS)}")
@@ -834,6 +843,28 @@ def main():
         out.append("      none: *veto")
         out.append("    exceptions: *not_offered")
         emit_examples(out, *supp_examples(exn, names))
+
+    # A prescription-only substance in a product presented as a food supplement is also a medicine
+    # offered for sale: one rule over every class, so that the frequent supplement words are shared by
+    # one medicines rule rather than by every class rule.
+    a = example_name({"name": "fluoxetine"}, all_med) if "fluoxetine" in all_med else sorted_names(all_med)[0]
+    out.append("")
+    out.append("  - id: med.inn.in_supplement")
+    out.append(f"    title: {yq('Prescription-only medicinal substance (by INN) in a product sold as natural, herbal or a food supplement')}")
+    out.append("    category: medicines")
+    out.append("    severity: high")
+    out.append(f"    legal_basis: {yq(MED_BASIS + '; Directive 2001/83/EC Art. 1(2) and Art. 2(2) (a product with a pharmacological action is a medicinal product)')}")
+    out.append(f"    languages: {LANGUAGES}")
+    out.append("    match:")
+    out.append("      all:")
+    out.append("        - [" + flow(sorted_names(all_med), 11) + "]")
+    out.append("        - *supplement")
+    out.append("      none: *veto")
+    out.append("    exceptions: *not_offered")
+    emit_examples(out, [f"Natural mood support with {a}", f"Pflanzliche Nahrungsergänzung mit {german(a)}",
+                        f"Integratore naturale con {a}"],
+                  [f"Natural {a} alternative with saffron", f"Herbal sleep tea, {a}-free",
+                   f"Omega-3 dietary supplement: ask your doctor if you take {a}"])
 
     # Listings posted in a food-supplement category.
     a = example_name({"name": "fluoxetine"}, all_med) if "fluoxetine" in all_med else sorted_names(all_med)[0]
@@ -887,6 +918,47 @@ def main():
     if args.report:
         for name, why in sorted(skipped):
             print(f"  skipped {name}: {why}", file=sys.stderr)
+
+
+ANATOMICAL = {"a": "Alimentary tract and metabolism", "b": "Blood", "c": "Cardiovascular system",
+              "d": "Dermatologicals", "g": "Genito-urinary system and sex hormones",
+              "h": "Systemic hormonal preparations", "j": "Anti-infectives for systemic use",
+              "l": "Antineoplastic and immunomodulating agents", "m": "Musculo-skeletal system",
+              "n": "Nervous system", "p": "Antiparasitic products", "r": "Respiratory system"}
+SEVERITY = ["low", "medium", "high", "critical"]
+
+
+def rule_title(e, codes):
+    if len(e[1]) == 1:  # an anatomical main group
+        return f"{ANATOMICAL[e[1]]} (ATC {e[1].upper()}: {e[2].split(': ', 1)[1]})"
+    return f"{e[2]} (ATC {codes})"
+
+
+def regroup(order, entries, med, supp, med_ex, supp_ex):
+    """One rule per ATC anatomical main group (the first letter of the class codes)."""
+    groups = {}
+    for key in order:
+        if key in entries:
+            groups.setdefault(key[0], []).append(key)
+    new_order, new_entries = [], {}
+    new_med, new_supp, new_med_ex, new_supp_ex = {}, {}, {}, {}
+    for g, keys in groups.items():
+        es = [entries[k] for k in keys]
+        prefixes = tuple(p for e in es for p in e[0])
+        title = ANATOMICAL[g] + ": " + "; ".join(e[2] for e in es)
+        severity = max((e[3] for e in es), key=SEVERITY.index)
+        new_entries[g] = (prefixes, g, title, severity, any(e[4] for e in es),
+                          next((e[5] for e in es if e[5]), None))
+        EXTRA_BASIS[g] = "".join(sorted({EXTRA_BASIS[k] for k in keys if k in EXTRA_BASIS}))
+        new_order.append(g)
+        for src, dst in ((med, new_med), (supp, new_supp), (med_ex, new_med_ex), (supp_ex, new_supp_ex)):
+            for k in keys:
+                if k in src:
+                    if isinstance(src[k], dict):
+                        dst.setdefault(g, {}).update(src[k])
+                    else:
+                        dst.setdefault(g, []).extend(src[k])
+    return new_order, new_entries, new_med, new_supp, new_med_ex, new_supp_ex
 
 
 def dedupe(items):
