@@ -94,7 +94,7 @@ void NegationCueTable::Mark(std::string_view normalized, const std::vector<Span>
     }
     const size_t from = i;
     while (i < normalized.size() && IsWordByte(static_cast<unsigned char>(normalized[i]))) ++i;
-    scratch->words.push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(i)});
+    scratch->words.push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(i), false});
     scratch->gaps.push_back(GapKindOf(normalized.substr(gap_from, from - gap_from)));
     gap_from = i;
   }
