@@ -123,7 +123,16 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     PhoneticKey(pattern.expression, &key);
     const size_t letters = Letters(key);
     // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
-    if (letters < FuzzyOptions::kMinLetters) continue;
+    if (letters < FuzzyOptions::kMinLetters ||
+        Letters(pattern.expression) < pattern.fuzzy_min_letters) {
+      if (letters >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
+        sound_alike_[key].push_back(p);
+        // Words of four bytes at least: Scan hashes a word's first and last four bytes.
+        min_word_bytes_ = std::min(min_word_bytes_, std::max<size_t>(4, letters - 1));
+        max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
+      }
+      continue;
+    }
     const auto index = static_cast<uint32_t>(entries_.size());
     entries_.push_back({key, pattern.expression, p});
     for (const bool suffix : {false, true}) {
@@ -137,7 +146,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
     max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
   }
-  if (entries_.empty()) return;
+  if (empty()) return;
   for (const uint32_t p : table.literal_ids()) {
     const std::string& keyword = table.patterns()[p].expression;
     if (std::all_of(keyword.begin(), keyword.end(),
@@ -168,9 +177,17 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
 }
 
 void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
+  if (known_words_.contains(absl::string_view(word.data(), word.size()))) return;
   if (scratch->key.size() < 2 * word.size() + 8) scratch->key.resize(2 * word.size() + 8);
   const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
   if (key.size() < 3) return;
+  if (!sound_alike_.empty()) {
+    if (const auto it = sound_alike_.find(absl::string_view(key.data(), key.size()));
+        it != sound_alike_.end()) {
+      scratch->matched.insert(scratch->matched.end(), it->second.begin(), it->second.end());
+    }
+  }
+  if (entries_.empty()) return;
   // The key's first and last 8 bytes (zero-padded when shorter), from which every affix comes.
   uint64_t head = 0, tail = 0;
   if (key.size() >= 8) {
@@ -192,13 +209,12 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
       if (MayMatch(bucket)) buckets[probes++] = bucket;
     }
   }
-  if (probes == 0 || known_words_.contains(absl::string_view(word.data(), word.size()))) return;
-  Compare(word, key, buckets, probes, scratch);
+  if (probes > 0) Compare(word, key, buckets, probes, scratch);
 }
 
 void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
                       std::vector<Match>* out) const {
-  if (entries_.empty()) return;
+  if (empty()) return;
   if (scratch->slots.empty()) scratch->slots.resize(size_t{1} << kSlotBits);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();

@@ -38,7 +38,7 @@ class FuzzyIndex {
   // `rules.common_words`, are never taken for a misspelling.
   FuzzyIndex(const PatternTable& table, const RuleSet& rules);
 
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return entries_.empty() && sound_alike_.empty(); }
 
   struct Match {
     uint32_t from;     // the word text[from, to)
@@ -105,6 +105,9 @@ class FuzzyIndex {
   std::vector<Entry> entries_;
   std::vector<uint64_t> bitmap_;
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> buckets_;  // Bucket → entries_
+  // Keywords of 5 letters or more that take no edit, by phonetic key: matched when a word sounds
+  // the same ("xanaks" for "xanax").
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> sound_alike_;
   absl::flat_hash_set<std::string> known_words_;
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;

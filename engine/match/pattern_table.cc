@@ -52,8 +52,9 @@ class TableBuilder {
       for (uint8_t bits : folded_.normalized_evasions) keyword_evasions |= bits;
       std::string skeleton = SkeletonKeyword(keyword);
       if (rule.fuzzy.enabled && rule.word_boundaries && IsPositive(ref.clause) &&
-          SingleWordLetters(skeleton) >= static_cast<size_t>(rule.fuzzy.min_letters)) {
-        Add(Kind::kFuzzy, skeleton, NormalizeKeyword(keyword), keyword_evasions, true, ref);
+          SingleWordLetters(skeleton) >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
+        Add(Kind::kFuzzy, skeleton, NormalizeKeyword(keyword), keyword_evasions, true, ref,
+            static_cast<uint8_t>(std::min(rule.fuzzy.min_letters, 255)));
       }
       Add(Kind::kKeyword, std::move(skeleton), NormalizeKeyword(keyword), keyword_evasions,
           rule.word_boundaries, ref);
@@ -64,15 +65,17 @@ class TableBuilder {
   enum class Kind { kKeyword, kFuzzy, kRegex };
 
   void Add(Kind kind, std::string expression, std::string normalized, uint8_t keyword_evasions,
-           bool word_boundaries, TermRef ref) {
+           bool word_boundaries, TermRef ref, uint8_t fuzzy_min_letters = 0) {
     const bool is_regex = kind == Kind::kRegex;
-    const char* prefix = is_regex ? "r" : kind == Kind::kFuzzy ? "f" : "k";
+    const std::string prefix =
+        is_regex ? "r" : kind == Kind::kFuzzy ? absl::StrCat("f", fuzzy_min_letters) : "k";
     const std::string key = absl::StrCat(prefix, word_boundaries ? "b" : "s", ":", expression);
     auto [it, inserted] = index_.emplace(key, patterns_->size());
     if (inserted) {
       Pattern pattern;
       pattern.is_regex = is_regex;
       pattern.fuzzy = kind == Kind::kFuzzy;
+      pattern.fuzzy_min_letters = fuzzy_min_letters;
       pattern.word_boundaries = word_boundaries;
       if (!is_regex) {
         pattern.left_is_word = IsWordByte(expression.front());

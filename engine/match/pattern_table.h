@@ -23,6 +23,7 @@ struct TermRef {
 struct Pattern {
   bool is_regex = false;
   bool fuzzy = false;              // a keyword's misspellings (FuzzyIndex), not its exact form
+  uint8_t fuzzy_min_letters = 0;   // fuzzy: one edit only for keywords of this many letters
   std::string expression;          // skeleton-folded keyword, or the regex as written
   std::string normalized_keyword;  // keywords: the keyword's normalized fold, for evasion naming
   bool word_boundaries = true;     // keywords: check boundaries where the keyword's edge is a word

@@ -56,16 +56,23 @@ TEST_CASE("misspelt long keywords flag, with evasion misspelling", "[match][fuzz
   CHECK(Found(pack, "hydroquinonesque") == "");
 }
 
-TEST_CASE("short keywords stay exact, and rules can switch fuzzy off or raise the length",
+TEST_CASE("keywords of 5 or 6 letters match only spellings that sound the same",
           "[match][fuzzy]") {
   auto pack = CompileYaml(OneRule("    keywords: [tramadol]\n"));
-  CHECK(Found(pack, "tramadool 50") == "tramadool misspelling");  // 8 letters: fuzzy
+  CHECK(Found(pack, "tramadool 50") == "tramadool misspelling");  // 8 letters: one edit
+  CHECK(Found(pack, "tramedol 50") == "tramedol misspelling");
   auto shorter = CompileYaml(OneRule("    keywords: [xanax, dmaa]\n"));
-  CHECK(Found(shorter, "xanaks bars") == "");
+  CHECK(Found(shorter, "xanaks bars") == "xanaks misspelling");  // sounds the same
+  CHECK(Found(shorter, "xanex bars") == "");                      // one edit: too short
+  CHECK(Found(shorter, "dmmaa") == "");                           // 4 letters: exact
+}
+
+TEST_CASE("rules can switch fuzzy off or raise the length for one edit", "[match][fuzzy]") {
   auto off = CompileYaml(OneRule("    keywords: [tramadol]\n    fuzzy: false\n"));
   CHECK(Found(off, "tramadool 50") == "");
   auto longer = CompileYaml(OneRule("    keywords: [tramadol]\n    fuzzy: {min_letters: 9}\n"));
-  CHECK(Found(longer, "tramadool 50") == "");
+  CHECK(Found(longer, "tramedol 50") == "");
+  CHECK(Found(longer, "tramadool 50") == "tramadool misspelling");  // still sounds the same
 }
 
 TEST_CASE("common words are never misspellings", "[match][fuzzy]") {

@@ -46,13 +46,15 @@ struct ExampleListing {
   int line = 0;
 };
 
-// Approximate matching of a rule's long keywords: a word one edit away from a keyword (a letter
-// changed, added, dropped, or two neighbours swapped), after a phonetic fold (ph/f, y/i, k/c,
-// x/ks, doubled letters), counts as a hit with evasion `misspelling`.
+// Approximate matching of a rule's keywords: a word that sounds like a keyword of 5 letters or
+// more (the same phonetic key: ph/f, y/i, k/c, x/ks, doubled letters once), or that lies one edit
+// from such a key for keywords of `min_letters` or more (a letter changed, added, dropped, or two
+// neighbours swapped), counts as a hit with evasion `misspelling`.
 struct FuzzyOptions {
+  static constexpr int kSoundAlikeLetters = 5;  // "xanaks", "jammmer", "boraks"
   static constexpr int kMinLetters = 7;  // shorter keywords have too many real-word neighbours
   bool enabled = true;
-  int min_letters = kMinLetters;  // keywords with fewer letters stay exact
+  int min_letters = kMinLetters;  // keywords with fewer letters take no edit
 };
 
 // Negation cues of one language (pack-level `negations:`): a substance named in the scope of a
