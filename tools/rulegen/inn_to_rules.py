@@ -278,7 +278,7 @@ def romance(w):
     for stem in {s, re.sub(r"([bcdfglmnprst])\1", r"\1", s)}:  # Spanish and Portuguese undouble
         out.add(stem)
         for end, repl in (("ine", ("ina",)), ("ide", ("ida", "ide")), ("one", ("ona", "one")), ("ate", ("ato",)),
-                          ("ole", ("ol", "olo")), ("ium", ("io",)), ("in", ("ina", "ino")), ("en", ("eno", "ene")),
+                          ("ole", ("ol", "olo")), ("ium", ("io",)), ("oxacin", ("oxacina", "oxacino")), ("in", ("ina",)), ("en", ("eno", "ene")),
                           ("ac", ("aco",)), ("ol", ("olo",))):
             if stem.endswith(end):
                 out |= {stem[: -len(end)] + r for r in repl}
@@ -366,10 +366,13 @@ def acid_forms(name):
     return {f"acido {stem}ico", f"acide {stem}ique", f"{m.group(1)}insäure", f"acid {stem}ic"}
 
 
+GREEK = True
+
+
 def variants(w):
     """Language forms of a single-word English INN (lower case)."""
     out = {w, german(w), french_dutch(w), kform(w), hungarian(w), polish(w)} | romance(w)
-    g = greek(w)
+    g = greek(w) if GREEK else None
     if g:
         out.add(g)
     return out
