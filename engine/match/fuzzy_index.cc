@@ -123,7 +123,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     PhoneticKey(pattern.expression, &key);
     const size_t letters = Letters(key);
     // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
-    if (letters < FuzzyOptions::kMinLetters ||
+    if (letters < FuzzyOptions::kFewestEditLetters ||
         Letters(pattern.expression) < pattern.fuzzy_min_letters) {
       if (letters >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
         sound_alike_[key].push_back(p);

@@ -391,8 +391,9 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
                  (kTables.classes[in[next]] & (kSeparator | kSpace))) {
             ++next;
           }
+          if (next == gap_begin || next + 2 >= size) break;
           const bool wider = next - gap_begin >= 2 || in[gap_begin] != in[r + 1];
-          if (next == gap_begin || !wider || next + 2 >= size ||
+          if (!wider ||
               !(kTables.classes[in[next + 1]] & kSeparator) || is_word(next + 1) ||
               !is_word(next + 2) || is_word(next + 3) || letters < 2) {
             break;

@@ -317,9 +317,9 @@ class PackParser {
       }
       if (node.IsMap() && node.size() == 1 && node["min_letters"]) {
         rule.fuzzy.min_letters = node["min_letters"].as<int>();
-        if (rule.fuzzy.min_letters < FuzzyOptions::kMinLetters) {
-          Problem(LineOf(node), rule.id,
-                  absl::StrCat("`fuzzy.min_letters` must be at least ", FuzzyOptions::kMinLetters));
+        if (rule.fuzzy.min_letters < FuzzyOptions::kFewestEditLetters) {
+          Problem(LineOf(node), rule.id, absl::StrCat("`fuzzy.min_letters` must be at least ",
+                                                      FuzzyOptions::kFewestEditLetters));
         }
         return;
       }

@@ -52,7 +52,10 @@ struct ExampleListing {
 // neighbours swapped), counts as a hit with evasion `misspelling`.
 struct FuzzyOptions {
   static constexpr int kSoundAlikeLetters = 5;  // "xanaks", "jammmer", "boraks"
-  static constexpr int kMinLetters = 7;  // shorter keywords have too many real-word neighbours
+  // One edit needs keys of 7 letters at least (see FuzzyIndex); by default 8: names of 7 letters
+  // ("Molisana" beside a benzodiazepine brand) lie one edit from too many other names.
+  static constexpr int kFewestEditLetters = 7;
+  static constexpr int kMinLetters = 8;
   bool enabled = true;
   int min_letters = kMinLetters;  // keywords with fewer letters take no edit
 };
