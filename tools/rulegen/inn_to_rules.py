@@ -394,9 +394,9 @@ def is_english_form(w):
 OFFER = [
     "mg", "mcg", "µg", "μg",
     # en
-    "tablet", "tablets", "tabs", "pill", "pills", "capsule", "capsules", "caps", "softgel", "softgels",
+    "tablet", "tablets", "tabs", "pill", "pills", "capsule", "capsules", "softgel", "softgels",
     "ampoule", "ampoules", "ampule", "ampules", "vial", "vials", "injection", "injections", "injectable",
-    "syringe", "syringes", "prefilled pen", "pre-filled pen", "injection pen", "pens", "oral solution",
+    "syringe", "syringes", "prefilled pen", "pre-filled pen", "injection pen", "oral solution",
     "oral suspension", "suppositories", "film-coated", "blister", "blisters", "patches", "dragees",
     # de
     "Tablette", "Tabletten", "Filmtabletten", "Retardtabletten", "Brausetabletten", "Kapsel", "Kapseln",
@@ -417,7 +417,7 @@ OFFER = [
     "ampułka", "ampułki", "ampułek", "fiolka", "fiolki", "strzykawka", "wstrzykiwacz", "czopki",
     "roztwór do wstrzykiwań",
     # nl
-    "tabletten", "pil", "pillen", "capsules", "ampul", "ampullen", "injectiepen", "spuit", "spuiten",
+    "tabletten", "pillen", "capsules", "ampul", "ampullen", "injectiepen", "spuit", "spuiten",
     "zetpillen",
     # pt
     "comprimidos", "cápsula", "pílula", "pílulas", "ampola", "ampolas", "seringa", "seringas", "caneta",
@@ -433,7 +433,7 @@ OFFER = [
     "sprutor", "stolpiller",
     # hu
     "tabletta", "tabletták", "kapszula", "kapszulák", "pirula", "ampulla", "ampullák", "injekció", "fecskendő",
-    "injekciós toll", "kúp",
+    "injekciós toll",
     # el
     "δισκίο", "δισκία", "κάψουλα", "κάψουλες", "χάπι", "χάπια", "αμπούλα", "αμπούλες", "φιαλίδιο", "φιαλίδια",
     "σύριγγα", "ενέσιμο", "ένεση", "ενέσεις", "υπόθετα",
@@ -454,7 +454,7 @@ SUPPLEMENT = [
     "supplement", "ayurvedic", "traditional chinese medicine",
     # de
     "natürlich", "natürliche", "natürlicher", "natürliches", "pflanzlich", "pflanzliche", "pflanzlicher",
-    "pflanzliches", "rein pflanzlich", "Nahrungsergänzung", "Nahrungsergänzungsmittel", "Kräuter",
+    "pflanzliches", "rein pflanzlich", "Nahrungsergänzung", "Nahrungsergänzungsmittel", "Kräuterkapseln",
     # fr
     "naturel", "naturelle", "100% naturel", "à base de plantes", "complément alimentaire", "compléments alimentaires",
     "phytothérapie",
@@ -468,7 +468,7 @@ SUPPLEMENT = [
     "naturalny", "naturalna", "naturalne", "ziołowy", "ziołowa", "ziołowe", "roślinny", "roślinne",
     "suplement", "suplement diety",
     # nl
-    "natuurlijk", "natuurlijke", "kruiden", "plantaardig", "plantaardige", "voedingssupplement",
+    "natuurlijk", "natuurlijke", "kruidencapsules", "plantaardig", "plantaardige", "voedingssupplement",
     "voedingssupplementen",
     # pt
     "natural", "naturais", "à base de ervas", "suplemento alimentar", "fitoterápico",
@@ -490,8 +490,8 @@ VETO = [
     "paperback", "hardcover", "ISBN", "ebook", "e-book", "audiobook", "Kindle edition", "textbook", "handbook",
     "2nd edition", "3rd edition", "th edition", "Taschenbuch", "gebundene Ausgabe", "Fachbuch", "Lehrbuch",
     "Sachbuch", "broché", "relié", "livre", "manuel", "copertina flessibile", "copertina rigida", "libro",
-    "tapa blanda", "tapa dura", "książka", "podręcznik", "okładka", "boek", "studieboek", "livro", "carte",
-    "kniha", "učebnice", "bok", "könyv", "βιβλίο", "DVD", "documentary", "poster", "art print", "magazine",
+    "tapa blanda", "tapa dura", "książka", "podręcznik", "okładka", "boek", "studieboek", "livro",
+    "kniha", "učebnice", "könyv", "βιβλίο", "DVD", "documentary", "poster", "art print", "magazine",
     "journal article", "Zeitschrift", "revista", "rivista", "czasopismo", "tijdschrift",
     "clinical study", "clinical trial", "clinical trials", "case study", "study guide", "meta-analysis",
     "systematic review", "research paper", "klinische Studie", "étude clinique", "studio clinico",
@@ -502,16 +502,16 @@ VETO = [
     "Teststreifen", "test urinaire", "test salivaire", "test antidroga", "test de drogas", "test narkotykowy",
     "drugstest", "teste de drogas", "reagent", "reference standard", "analytical standard", "Referenzstandard",
     "molecule", "molecules", "Molekül", "molécule", "molecola", "molécula", "cząsteczka", "molecuul",
-    "t-shirt", "tshirt", "hoodie", "mug", "sticker", "necklace", "pendant", "keychain", "costume",
+    "t-shirt", "tshirt", "hoodie", "coffee mug", "sticker", "necklace", "pendant", "keychain", "costume",
     "OTC", "over the counter", "over-the-counter", "non-prescription", "nonprescription", "apothekenpflichtig",
     "freiverkäuflich", "non soumis à prescription", "senza obbligo di prescrizione",
     "medicamento sin receta", "lek bez recepty", "lek OTC", "zelfzorgmiddel", "handköpsläkemedel",
     "vény nélkül kapható",
 ]
-RODENT_VETO = ["rat", "rats", "mice", "mouse", "rodent", "rodents", "rodenticide", "bait", "Ratten", "Mäuse",
-               "Rattengift", "Köder", "rongeurs", "raticide", "souricide", "topicida", "ratticida", "rodenticida",
-               "gryzonie", "trutka", "ratten", "muizen", "ratos", "roedores", "şoareci", "hlodavci", "råttor",
-               "patkány", "ποντίκια"]
+RODENT_VETO = ["rat bait", "rat poison", "rats and mice", "mice and rats", "rodent", "rodents", "rodenticide",
+               "bait station", "bait blocks", "Rattengift", "Rattenköder", "Mäusegift", "rongeurs", "raticide",
+               "souricide", "topicida", "ratticida", "rodenticida", "gryzonie", "trutka", "rattengif", "ratos",
+               "roedores", "rozătoare", "hlodavci", "råttgift", "patkányirtó", "τρωκτικά"]
 # Lawful supplements that warn about interactions with a medicine.
 INTERACTION_VETO = [
     "interaction", "interactions", "interacts", "may interact", "if you take", "if you are taking",
