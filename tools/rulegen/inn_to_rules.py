@@ -81,7 +81,7 @@ CLASSES = [
     (("G04C",), "g04c", "Drugs for benign prostatic hyperplasia", "medium", True, None),
     (("A10A", "A10B"), "a10", "Antidiabetics (insulin analogues, oral blood-glucose lowering drugs)", "high", True, None),
     (("A08A",), "a08a", "Anti-obesity drugs (anorectics)", "high", True, None),
-    (("A04A", "A03F"), "a04a", "Antiemetics and prokinetics", "medium", False, None),
+    (("A04A", "A03F"), "a04a", "Antiemetics and prokinetics", "medium", True, None),
     (("A07E",), "a07e", "Intestinal anti-inflammatory agents", "medium", False, None),
     (("C10A",), "c10a", "Lipid-modifying agents (statins, fibrates)", "medium", True, None),
     (("C03",), "c03", "Diuretics", "high", True, None),
@@ -307,6 +307,16 @@ def hungarian(w):
     return s
 
 
+def polish_cases(p):
+    """Genitive and instrumental of a Polish INN ('fluoksetyna' -> fluoksetyny, fluoksetyną;
+    'ondansetron' -> ondansetronu, ondansetronem), as written in 'z ondansetronem', 'bez fluoksetyny'."""
+    if p.endswith(("yna", "ina")):
+        return {p[:-1] + ("y" if p.endswith("yna") else "y"), p[:-1] + "ą"}
+    if p[-1:] in "bcdfgklmnprstwz" and not p.endswith("um"):
+        return {p + "u", p + "em"}
+    return set()
+
+
 def polish(w):
     s = w.replace("ph", "f").replace("th", "t").replace("qu", "kw").replace("x", "ks").replace("v", "w")
     s = s.replace("ck", "k")
@@ -371,7 +381,7 @@ GREEK = True
 
 def variants(w):
     """Language forms of a single-word English INN (lower case)."""
-    out = {w, german(w), french_dutch(w), kform(w), hungarian(w), polish(w)} | romance(w)
+    out = {w, german(w), french_dutch(w), kform(w), hungarian(w), polish(w)} | romance(w) | polish_cases(polish(w))
     g = greek(w) if GREEK else None
     if g:
         out.add(g)
@@ -451,12 +461,14 @@ SUPPLEMENT = [
     # en
     "natural", "all natural", "100% natural", "herbal", "herbal supplement", "herbal capsules", "plant-based",
     "100% plant", "plant extract", "dietary supplement", "food supplement", "nutritional supplement",
-    "supplement", "ayurvedic", "traditional chinese medicine",
+    "supplement", "ayurvedic", "traditional chinese medicine", "red yeast rice",
     # de
     "natürlich", "natürliche", "natürlicher", "natürliches", "pflanzlich", "pflanzliche", "pflanzlicher",
     "pflanzliches", "rein pflanzlich", "Nahrungsergänzung", "Nahrungsergänzungsmittel", "Kräuterkapseln",
+    "Rotschimmelreis",
     # fr
-    "naturel", "naturelle", "100% naturel", "à base de plantes", "complément alimentaire", "compléments alimentaires",
+    "naturel", "naturelle", "100% naturel", "à base de plantes", "aux plantes", "complément alimentaire",
+    "compléments alimentaires", "levure de riz rouge",
     "phytothérapie",
     # it
     "naturale", "naturali", "a base di erbe", "erboristeria", "integratore", "integratore alimentare",
@@ -468,7 +480,7 @@ SUPPLEMENT = [
     "naturalny", "naturalna", "naturalne", "ziołowy", "ziołowa", "ziołowe", "roślinny", "roślinne",
     "suplement", "suplement diety",
     # nl
-    "natuurlijk", "natuurlijke", "kruidencapsules", "plantaardig", "plantaardige", "voedingssupplement",
+    "natuurlijk", "natuurlijke", "kruiden", "kruidenpillen", "kruidencapsules", "rode gist rijst", "plantaardig", "plantaardige", "voedingssupplement",
     "voedingssupplementen",
     # pt
     "natural", "naturais", "à base de ervas", "suplemento alimentar", "fitoterápico",
@@ -647,7 +659,7 @@ EXTRA_BASIS = {
 SUPP_BASIS = ("Regulation (EC) No 178/2002 Art. 2(d) (medicinal products are not food) and Art. 14 (unsafe "
               "food); Directive 2002/46/EC (food supplements); Directive 2001/83/EC Art. 1(2) and Art. 2(2) "
               "(a product with a pharmacological action is a medicinal product)")
-HIGH_STRENGTH = (r"\b(?:ibuprof[a-z]*\s?(?:600|800)|naprox[a-z]*(?:\s(?:sodium|natrium|sodique|sodico))?\s?"
+HIGH_STRENGTH = (r"\b(?:orlistat[a-z]*\s?120|ibuprof[a-z]*\s?(?:600|800)|naprox[a-z]*(?:\s(?:sodium|natrium|sodique|sodico))?\s?"
                  r"(?:500|550|750|1000)|diclofenac[a-z]*(?:\s(?:sodium|potassium|natrium|kalium|sodique|"
                  r"sodico|sodowy))?\s?(?:75|100|150))\s?mg\b")
 
@@ -899,7 +911,7 @@ def main():
 
     out.append("")
     out.append("  - id: med.inn.otc_high_strength")
-    out.append(f"    title: {yq('OTC-type painkillers at prescription-only strengths (ibuprofen 600/800 mg, naproxen 500 mg, diclofenac 75-150 mg)')}")
+    out.append(f"    title: {yq('OTC-type substances at prescription-only strengths (orlistat 120 mg, ibuprofen 600/800 mg, naproxen 500 mg, diclofenac 75-150 mg)')}")
     out.append("    category: medicines")
     out.append("    severity: medium")
     out.append(f"    legal_basis: {yq(MED_BASIS + '; the non-prescription status of these substances is limited to lower strengths')}")
@@ -908,9 +920,9 @@ def main():
     out.append("      any: [{regex: '" + HIGH_STRENGTH + "'}]")
     out.append("      none: *veto")
     out.append("    exceptions: *not_offered")
-    emit_examples(out, ["Ibuprofen 800 mg, 100 Filmtabletten", "Naproxen 500 mg tablets, 30 pcs",
+    emit_examples(out, ["Ibuprofen 800 mg, 100 Filmtabletten", "Naproxen 500 mg tablets, 30 pcs", "Orlistat 120 mg gélules",
                         "Diclofenac sodium 75 mg comprimidos", "Ibuprofeno 600mg 40 comprimidos"],
-                  ["Ibuprofen 400 mg, 20 tablets", "Naproxen 250 mg, 20 Tabletten",
+                  ["Ibuprofen 400 mg, 20 tablets", "Naproxen 250 mg, 20 Tabletten", "Orlistat 60 mg, 84 Kapseln",
                    "Diclofenac gel 100 g, 1%", "Ibuprofen 800 mg: clinical study summary, paperback"])
 
     with open(args.out, "w", encoding="utf-8") as f:
