@@ -12,18 +12,25 @@ README describes both sources and how they were merged.
 What is generated:
   * one `medicines` rule per ATC class (level 3 or 4, e.g. med.inn.n06a for antidepressants) whose
     substances are prescription-only across the EU or never lawful in food. The substance's name
-    alone is not enough: the listing must also carry an offer context (a strength such as "50 mg",
-    a pack form such as tablets/capsules/ampoules/pens, "without prescription" wording or a
-    food-supplement word, in 13 languages). Books, posters, studies, drug-test kits and OTC
-    markers veto the listing; "X-free", "without X", "X alternative" clear the name;
+    alone is not enough: the listing must also carry an offer context (a strength unit such as "mg",
+    a pack form such as tablets/capsules/ampoules/pens, or "without prescription" wording, in 13
+    languages). Books, posters, studies, drug-test kits, OTC markers and interaction warnings veto
+    the listing; "X-free", "without X", "X alternative" clear the name;
   * one `supplements` rule per class where a substance turns up as an adulterant of food
     supplements (antidepressants, NSAIDs, corticosteroids, antidiabetics, statins, anorectics,
-    thyroid hormones, diuretics...): the name plus a supplement word ("natural", "herbal",
-    "dietary supplement"... in 13 languages). These rules also name OTC-type substances
+    thyroid hormones, diuretics, antiemetics...): the name plus a supplement word ("natural",
+    "herbal", "dietary supplement"... in 13 languages). These rules also name OTC-type substances
     (paracetamol, ibuprofen, cetirizine...), which are lawful medicines but never a food;
+  * med.inn.in_supplement: every prescription-only name plus a supplement word (a supplement that
+    names such a substance flags both categories; one rule, so that the frequent supplement words
+    are not shared by every class rule);
   * two rules for listings posted in a food-supplement marketplace category (`where: category`),
-    one per category (medicines, supplements), and one rule for OTC-type painkillers at
-    prescription-only strengths (ibuprofen 600/800 mg, naproxen 500 mg, diclofenac 75/100 mg).
+    one per category, and med.inn.otc_high_strength for OTC-type substances at prescription-only
+    strengths (orlistat 120 mg, ibuprofen 600/800 mg, naproxen 500 mg, diclofenac 75-150 mg).
+
+Context words are chosen so that they seldom occur inside longer ordinary words ("caps", "pens",
+"pil", "tab" were left out): every occurrence of a keyword inside a word is a match that the scanner
+must locate and reject, the main cost of a pack like this one.
 
 Names are kept only when they are safe as keywords: letters only (no codes, digits, locants or
 salts when the base name is kept), single words of at least 7 letters (or multi-word names with
@@ -616,7 +623,7 @@ def names_of(row, primaries):
             sources.add(inn)
     for n in sorted(sources) + [k for k in sorted(kept) if k.endswith(" acid")]:
         forms = variants(n) if " " not in n else acid_forms(n)
-        for f in forms:
+        for f in sorted(forms):
             if usable(f) and fold(f) not in primaries - {own}:
                 kept.setdefault(fold(f), f)
     singles = {k for k in kept if not re.search(r"[ -]", k)}
