@@ -3,6 +3,7 @@
 #include "rules/rule_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -308,6 +310,84 @@ class PackParser {
     }
   }
 
+  // `sources:` entries: {document, provision, url} maps, or a plain string naming the document.
+  void ParseSources(const YAML::Node& node, Rule& rule) {
+    if (!node.IsSequence()) {
+      Problem(LineOf(node), rule.id, "`sources` must be a list of {document, provision, url}");
+      return;
+    }
+    for (const auto& item : node) {
+      RuleSource source;
+      if (item.IsScalar()) {
+        source.document = item.as<std::string>();
+      } else if (item.IsMap()) {
+        for (const auto& entry : item) {
+          const std::string key = entry.first.as<std::string>();
+          std::string* target = key == "document"    ? &source.document
+                                : key == "provision" ? &source.provision
+                                : key == "url"       ? &source.url
+                                                     : nullptr;
+          if (!target) {
+            Problem(LineOf(entry.first), rule.id,
+                    absl::StrCat("unknown key \"sources.", key, "\" (document, provision, url)"));
+          } else if (auto value = Scalar(entry.second, rule, absl::StrCat("sources.", key))) {
+            *target = *value;
+          }
+        }
+      } else {
+        Problem(LineOf(item), rule.id, "a source is a {document, provision, url} map or a string");
+        continue;
+      }
+      if (source.document.empty()) {
+        Problem(LineOf(item), rule.id, "a source needs a `document`");
+      } else if (!source.url.empty() && !absl::StartsWith(source.url, "https://") &&
+                 !absl::StartsWith(source.url, "http://")) {
+        Problem(LineOf(item), rule.id,
+                absl::StrCat("source URL \"", source.url, "\" is not an http(s) address"));
+      }
+      rule.sources.push_back(std::move(source));
+    }
+  }
+
+  // `reviewed: YYYY-MM-DD`, a real calendar date.
+  void ParseReviewed(const YAML::Node& node, Rule& rule) {
+    const std::string date = Scalar(node, rule, "reviewed").value_or("");
+    int year = 0, month = 0, day = 0;
+    char tail = 0;
+    const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!shaped || year < 1900 || month < 1 || month > 12 || day < 1 ||
+        day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) {
+      Problem(LineOf(node), rule.id,
+              absl::StrCat("`reviewed` is a date YYYY-MM-DD, not \"", date, "\""));
+      return;
+    }
+    rule.reviewed = date;
+  }
+
+  // `countries:` / `except_countries:` lists of EEA country codes.
+  void ParseCountries(const YAML::Node& node, Rule& rule, const std::string& key) {
+    std::vector<std::string>& target = key == "countries" ? rule.countries : rule.except_countries;
+    for (std::string& code : StringList(node, rule, key)) {
+      if (!IsEeaCountry(code)) {
+        const std::string hint = code == "EL"   ? " (Greece is GR)"
+                                 : code == "UK" || code == "GB"
+                                     ? " (the United Kingdom is outside the EEA)"
+                                     : "";
+        Problem(LineOf(node), rule.id,
+                absl::StrCat("`", key, "`: \"", code,
+                             "\" is not an EEA country code (ISO 3166-1 alpha-2, upper case)", hint));
+        continue;
+      }
+      if (std::find(target.begin(), target.end(), code) == target.end()) {
+        target.push_back(std::move(code));
+      }
+    }
+    std::sort(target.begin(), target.end());
+  }
+
   // `fuzzy: true|false` or `fuzzy: {min_letters: N}`.
   void ParseFuzzy(const YAML::Node& node, Rule& rule) {
     try {
@@ -422,6 +502,12 @@ class PackParser {
         }
       } else if (key == "legal_basis") {
         rule.legal_basis = Scalar(value, rule, "legal_basis").value_or("");
+      } else if (key == "sources") {
+        ParseSources(value, rule);
+      } else if (key == "reviewed") {
+        ParseReviewed(value, rule);
+      } else if (key == "countries" || key == "except_countries") {
+        ParseCountries(value, rule, key);
       } else if (key == "languages") {
         rule.languages = StringList(value, rule, "languages");
       } else if (key == "fields") {
@@ -446,7 +532,7 @@ class PackParser {
         }
       } else if (key == "examples") {
         ParseExamples(value, rule);
-      } else if (key == "description" || key == "references" || key == "notes") {
+      } else if (key == "description" || key == "notes") {
         continue;  // documentation only
       } else {
         Problem(LineOf(entry.first), rule.id, absl::StrCat("unknown key \"", key, "\""));
@@ -457,6 +543,10 @@ class PackParser {
     if (!has_severity && !node["severity"]) Problem(rule.line, rule.id, "missing `severity`");
     if (rule.any.empty() && rule.all.empty() && rule.near.empty()) {
       Problem(rule.line, rule.id, "needs at least one of `any`, `all` or `near` (or `keywords`)");
+    }
+    if (!rule.countries.empty() && !rule.except_countries.empty()) {
+      Problem(LineOf(node["except_countries"]), rule.id,
+              "give `countries` or `except_countries`, not both");
     }
     return problems_->size() == problems_before;
   }

@@ -1,4 +1,5 @@
-// Names of categories and severities as written in rule packs and output.
+// Names of categories, severities and countries as written in rule packs and output.
+#include <algorithm>
 #include <array>
 
 #include "listscan/rule.h"
@@ -9,6 +10,10 @@ namespace {
 constexpr std::array<std::string_view, 7> kCategoryNames = {
     "medicines", "supplements", "cosmetics", "toys", "electronics", "hidden_links", "adhoc"};
 constexpr std::array<std::string_view, 4> kSeverityNames = {"low", "medium", "high", "critical"};
+// The EU member states and the EEA EFTA states, as the DSA Transparency Database writes them.
+constexpr std::array<std::string_view, 30> kEeaCountries = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+    "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"};
 
 }  // namespace
 
@@ -33,6 +38,10 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
     if (kSeverityNames[i] == name) return static_cast<Severity>(i);
   }
   return std::nullopt;
+}
+
+bool IsEeaCountry(std::string_view code) {
+  return std::find(kEeaCountries.begin(), kEeaCountries.end(), code) != kEeaCountries.end();
 }
 
 }  // namespace listscan

@@ -155,5 +155,45 @@ TEST_CASE("a file may hold only the pack-wide negation cues and common words", "
         "pack.yaml:2: a `negations` entry needs `language`");
 }
 
+TEST_CASE("sources, review date and territorial scope are read and checked", "[rules]") {
+  RuleSet rules;
+  REQUIRE(ParseRulePack(std::string(kRuleHead) +
+                            "    sources:\n"
+                            "      - document: \"Directive 2001/83/EC\"\n"
+                            "        provision: \"Art. 85c\"\n"
+                            "        url: \"https://eur-lex.europa.eu/eli/dir/2001/83/oj\"\n"
+                            "      - \"UN Convention on Psychotropic Substances 1971\"\n"
+                            "    reviewed: 2024-02-29\n"
+                            "    except_countries: [PL, DE, PL]\n",
+                        "pack.yaml", &rules)
+              .ok());
+  const Rule& rule = rules.rules[0];
+  REQUIRE(rule.sources.size() == 2);
+  CHECK(rule.sources[0].document == "Directive 2001/83/EC");
+  CHECK(rule.sources[0].provision == "Art. 85c");
+  CHECK(rule.sources[0].url == "https://eur-lex.europa.eu/eli/dir/2001/83/oj");
+  CHECK(rule.sources[1].document == "UN Convention on Psychotropic Substances 1971");
+  CHECK(rule.sources[1].provision.empty());
+  CHECK(rule.reviewed == "2024-02-29");
+  CHECK(rule.except_countries == std::vector<std::string>{"DE", "PL"});
+  CHECK(rule.countries.empty());
+
+  CHECK(LoadError(std::string(kRuleHead) + "    reviewed: 2026-02-30\n") ==
+        "pack.yaml:7: t.r: `reviewed` is a date YYYY-MM-DD, not \"2026-02-30\"");
+  CHECK(LoadError(std::string(kRuleHead) + "    reviewed: 30.11.2026\n") ==
+        "pack.yaml:7: t.r: `reviewed` is a date YYYY-MM-DD, not \"30.11.2026\"");
+  CHECK(LoadError(std::string(kRuleHead) + "    countries: [IE, EL]\n") ==
+        "pack.yaml:7: t.r: `countries`: \"EL\" is not an EEA country code (ISO 3166-1 alpha-2, "
+        "upper case) (Greece is GR)");
+  CHECK(LoadError(std::string(kRuleHead) + "    countries: [IE]\n    except_countries: [PL]\n") ==
+        "pack.yaml:8: t.r: give `countries` or `except_countries`, not both");
+  CHECK(LoadError(std::string(kRuleHead) + "    sources: [{provision: \"Art. 6\"}]\n") ==
+        "pack.yaml:7: t.r: a source needs a `document`");
+  CHECK(LoadError(std::string(kRuleHead) + "    sources: [{document: d, url: \"eur-lex.eu\"}]\n") ==
+        "pack.yaml:7: t.r: source URL \"eur-lex.eu\" is not an http(s) address");
+  CHECK(LoadError(std::string(kRuleHead) + "    sources: [{document: d, article: \"6\"}]\n") ==
+        "pack.yaml:7: t.r: unknown key \"sources.article\" (document, provision, url)");
+}
+
 }  // namespace
 }  // namespace listscan

@@ -158,6 +158,14 @@ void CheckRuleHygiene(const RuleSet& rules, std::vector<Diagnostic>* out) {
       out->push_back({rule.file, rule.line, rule.id, false, "no-legal-basis",
                       "rule has no `legal_basis`"});
     }
+    if (rule.sources.empty()) {
+      out->push_back({rule.file, rule.line, rule.id, false, "no-sources",
+                      "rule has no `sources` (the documents its facts come from)"});
+    }
+    if (rule.reviewed.empty()) {
+      out->push_back({rule.file, rule.line, rule.id, false, "no-review-date",
+                      "rule has no `reviewed` date"});
+    }
     auto [it, inserted] = signatures.emplace(MatchSignature(rule), &rule);
     if (!inserted) {
       out->push_back({rule.file, rule.line, rule.id, false, "duplicate-match",

@@ -16,6 +16,7 @@ std::string_view CategoryName(Category category);
 std::optional<Category> ParseCategory(std::string_view name);  // rule-pack categories only
 std::string_view SeverityName(Severity severity);
 std::optional<Severity> ParseSeverity(std::string_view name);
+bool IsEeaCountry(std::string_view code);  // "DE", "GR"; not "EL", "UK" or lower case
 
 // A keyword synonym group (any of `keywords`) or one regex.
 struct Term {
@@ -72,12 +73,26 @@ struct NegationCues {
   int line = 0;
 };
 
+// Where a rule's facts come from: an act, standard, register or report a regulator can look up.
+struct RuleSource {
+  std::string document;   // "Regulation (EC) No 1223/2009"
+  std::string provision;  // "Annex II entry 1339"; may be empty
+  std::string url;        // may be empty
+};
+
 struct Rule {
   std::string id;
   std::string title;
   Category category = Category::kMedicines;
   Severity severity = Severity::kMedium;
   std::string legal_basis;
+  std::vector<RuleSource> sources;
+  std::string reviewed;  // ISO date the facts were last checked against the sources; may be empty
+  // Territorial scope where legality differs by member state (ISO 3166-1 alpha-2 EEA codes, Greece
+  // GR): the rule's verdict holds only in `countries`, or everywhere but `except_countries`; both
+  // empty: the whole EEA.
+  std::vector<std::string> countries;
+  std::vector<std::string> except_countries;
   std::vector<std::string> languages;
   std::vector<std::string> fields;  // glob patterns on field paths; empty: every scanned field
 
