@@ -6,6 +6,7 @@
 #include "bench_command.h"
 #include "diff_command.h"
 #include "lint_command.h"
+#include "rules_command.h"
 #include "scan_command.h"
 #include "test_command.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddLintCommand(app, &run);
   listscan::cli::AddDiffCommand(app, &run);
   listscan::cli::AddBenchCommand(app, &run);
+  listscan::cli::AddRulesCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
