@@ -44,6 +44,11 @@ Czech/Swedish/Hungarian (c->k, qu->kv, Hungarian s->sz) and Greek (transliterate
 Substances are skipped when they are covered by hand-written rules in medicines.yaml or
 supplements.yaml (HAND_WRITTEN), are lawful in food or common supplements (FOOD_OR_SUPPLEMENT),
 or are sold over the counter in some Member States (OTC: they go only into the supplements rules).
+Every generated rule carries `sources:` (the Directive 2001/83/EC provisions of its legal basis, or the
+General Food Law and Directive 2002/46/EC for the supplements rules, the UN convention or WADA list where
+the basis names one, the WHO ATC index entry of its class, and the PharmGKB and DrugBank data the names
+come from) and `reviewed:` (REVIEWED below: the date the provisions were last checked).
+
 The output depends only on the input table and this script: rules, names and examples are sorted.
 """
 import argparse
@@ -666,6 +671,66 @@ EXTRA_BASIS = {
 SUPP_BASIS = ("Regulation (EC) No 178/2002 Art. 2(d) (medicinal products are not food) and Art. 14 (unsafe "
               "food); Directive 2002/46/EC (food supplements); Directive 2001/83/EC Art. 1(2) and Art. 2(2) "
               "(a product with a pharmacological action is a medicinal product)")
+# Sources of every generated rule (`sources:` entries: document, provision, url). The substance names
+# and ATC codes come from the medicines-inn table; the legal provisions are the ones in the rule's
+# legal_basis.
+REVIEWED = "2026-11-30"
+D83 = "Directive 2001/83/EC (Community code relating to medicinal products for human use)"
+D83_URL = "https://eur-lex.europa.eu/eli/dir/2001/83/oj"
+MED_SOURCE = (D83, "Art. 6(1) (marketing authorisation), Art. 70-71 (classification as subject to medical "
+              "prescription) and Art. 85c (sale at a distance to the public only by authorised or entitled persons)",
+              D83_URL)
+FUNCTION_SOURCE = (D83, "Art. 1(2) (medicinal product by presentation or by function) and Art. 2(2) (in case of "
+                   "doubt the medicines law applies)", D83_URL)
+SUPP_SOURCES = [
+    ("Regulation (EC) No 178/2002 (General Food Law)", "Art. 2 (medicinal products are not food) and Art. 14 "
+     "(unsafe food may not be placed on the market)", "https://eur-lex.europa.eu/eli/reg/2002/178/oj"),
+    ("Directive 2002/46/EC (food supplements)", "Art. 2 (definition of food supplements) and Annexes I-II "
+     "(vitamins and minerals allowed)", "https://eur-lex.europa.eu/eli/dir/2002/46/oj"),
+    FUNCTION_SOURCE,
+]
+DATA_SOURCES = [
+    ("PharmGKB drugs.tsv, release of 2022-07-05 (CC BY-SA 4.0)", "substance names, generic names and ATC codes",
+     "https://www.pharmgkb.org"),
+    ("DrugBank open-data vocabulary, DrugBank 5.1 (CC0 1.0)", "substance names and synonyms",
+     "https://go.drugbank.com/releases/latest#open-data"),
+]
+EXTRA_SOURCES = {
+    "n02a": [("Single Convention on Narcotic Drugs, 1961, as amended by the 1972 Protocol",
+              "Schedules I and II (opioids)", "https://www.unodc.org/pdf/convention_1961_en.pdf")],
+    "n05b": [("Convention on Psychotropic Substances, 1971", "Schedule IV (anxiolytics)",
+              "https://www.unodc.org/pdf/convention_1971_en.pdf")],
+    "n05c": [("Convention on Psychotropic Substances, 1971", "Schedules III-IV (hypnotics and sedatives)",
+              "https://www.unodc.org/pdf/convention_1971_en.pdf")],
+    "n06b": [("Convention on Psychotropic Substances, 1971", "Schedules II and IV (stimulants)",
+              "https://www.unodc.org/pdf/convention_1971_en.pdf")],
+    "a08a": [("Convention on Psychotropic Substances, 1971", "Schedule IV (amfetamine-type anorectics)",
+              "https://www.unodc.org/pdf/convention_1971_en.pdf")],
+    "a14a": [("World Anti-Doping Agency, Prohibited List", "S1 (anabolic agents)",
+              "https://www.wada-ama.org/en/prohibited-list")],
+    "g03b": [("World Anti-Doping Agency, Prohibited List", "S1 (anabolic agents)",
+              "https://www.wada-ama.org/en/prohibited-list")],
+}
+
+
+def atc_source(prefixes):
+    """The WHO ATC index entry of a class (the index page of its first code; every code named)."""
+    codes = sorted(prefixes)
+    return ("WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD Index",
+            "ATC " + ", ".join(codes), "https://atcddd.fhi.no/atc_ddd_index/?code=" + codes[0])
+
+
+def emit_sources(out, sources):
+    out.append("    sources:")
+    for doc, provision, url in sources:
+        out.append(f"      - document: {yq(doc)}")
+        if provision:
+            out.append(f"        provision: {yq(provision)}")
+        if url:
+            out.append(f"        url: {yq(url)}")
+    out.append(f"    reviewed: {REVIEWED}")
+
+
 HIGH_STRENGTH = (r"\b(?:orlistat[a-z]*\s?120|ibuprof[a-z]*\s?(?:600|800)|naprox[a-z]*(?:\s(?:sodium|natrium|sodique|sodico))?\s?"
                  r"(?:500|550|750|1000)|diclofenac[a-z]*(?:\s(?:sodium|potassium|natrium|kalium|sodique|"
                  r"sodico|sodowy))?\s?(?:75|100|150))\s?mg\b")
@@ -821,6 +886,7 @@ def main():
         out.append("    category: medicines")
         out.append(f"    severity: {e[3]}")
         out.append(f"    legal_basis: {yq(MED_BASIS + EXTRA_BASIS.get(key, ''))}")
+        emit_sources(out, [MED_SOURCE] + EXTRA_SOURCES.get(key, []) + [atc_source(e[0])] + DATA_SOURCES)
         out.append(f"    languages: {LANGUAGES}")
         out.append("    match:")
         out.append("      all:")
@@ -853,6 +919,7 @@ def main():
         out.append("    category: supplements")
         out.append("    severity: high")
         out.append(f"    legal_basis: {yq(SUPP_BASIS)}")
+        emit_sources(out, SUPP_SOURCES + [atc_source(e[0])] + DATA_SOURCES)
         out.append(f"    languages: {LANGUAGES}")
         out.append("    match:")
         out.append("      all:")
@@ -876,6 +943,7 @@ def main():
     out.append("    category: medicines")
     out.append("    severity: high")
     out.append(f"    legal_basis: {yq(MED_BASIS + '; Directive 2001/83/EC Art. 1(2) and Art. 2(2) (a product with a pharmacological action is a medicinal product)')}")
+    emit_sources(out, [MED_SOURCE, FUNCTION_SOURCE] + DATA_SOURCES)
     out.append(f"    languages: {LANGUAGES}")
     out.append("    match:")
     out.append("      all:")
@@ -899,6 +967,7 @@ def main():
         out.append(f"    category: {cat}")
         out.append("    severity: high")
         out.append(f"    legal_basis: {yq(MED_BASIS if cat == 'medicines' else SUPP_BASIS)}")
+        emit_sources(out, ([MED_SOURCE, FUNCTION_SOURCE] if cat == "medicines" else SUPP_SOURCES) + DATA_SOURCES)
         out.append(f"    languages: {LANGUAGES}")
         if cat == "medicines":
             out.append("    where:")
@@ -922,6 +991,7 @@ def main():
     out.append("    category: medicines")
     out.append("    severity: medium")
     out.append(f"    legal_basis: {yq(MED_BASIS + '; the non-prescription status of these substances is limited to lower strengths')}")
+    emit_sources(out, [MED_SOURCE, atc_source(("A08AB", "M01AB", "M01AE"))] + DATA_SOURCES)
     out.append("    languages: [en, de, fr, it, es, pl, nl, pt, ro, cs, sv, hu]")
     out.append("    match:")
     out.append("      any: [{regex: '" + HIGH_STRENGTH + "'}]")
