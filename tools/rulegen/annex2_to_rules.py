@@ -1,26 +1,41 @@
 #!/usr/bin/env python3
-"""Generates rules/eu/cosmetics-annex2.yaml from the EU CosIng export of Annex II (prohibited
-substances) of Regulation (EC) No 1223/2009.
+"""Generates rules/eu/cosmetics-annex2.yaml from the exports of Annex II (prohibited substances) of
+Regulation (EC) No 1223/2009.
 
 Usage:
   tools/rulegen/annex2_to_rules.py --csv COSING_Annex.II_v2.csv [--source-txt SOURCE.txt]
-                                   [--out rules/eu/cosmetics-annex2.yaml]
+                                   [--echa eu-annex-ii.csv] [--echa-origin TEXT] [--reviewed YYYY-MM-DD]
+                                   [--out rules/eu/cosmetics-annex2.yaml] [--report]
 
-COSING_Annex.II_v2.csv is the CosIng export of Annex II as republished by the Open Beauty Facts
-project; SOURCE.txt (optional) describes that snapshot and goes into the generated header.
+Inputs:
+  * COSING_Annex.II_v2.csv: the CosIng export of Annex II as republished by the Open Beauty Facts
+    project (a 2016 snapshot); SOURCE.txt (optional) describes it for the header. It gives the INN,
+    INCI and trade names of the older entries and the act that added each of them ("Regulated By").
+  * eu-annex-ii.csv (optional, recommended): the ECHA export "Cosmetic Products Regulation, Annex II -
+    Prohibited Substances" (tab-separated, its export date in the title block; the export of
+    16 May 2024 covers the amendments up to Regulation (EU) 2023/1490). When given, it is the entry
+    list: entries added after 2016 come from it, entries it no longer has are dropped, its product
+    types mark the entries prohibited only in hair (and eyelash) dye products, and its "Applies from"
+    dates name the amending act (ACT_BY_DATE).
+  * LATER_ENTRIES (below): entries added after that export, typed from the Official Journal
+    (Regulations (EU) 2024/996 and 2025/877), generated as a separate, marked list.
 
 One rule per Annex II entry with usable names: the chemical name / INN, names given in its
 parentheses (INN, INCI, trade names) and the "identified ingredients", cleaned ("(*)" markers,
-"and its salts", "(INN)", conditions such as "when used in hair dye products" removed) and kept only
-when specific enough (no common words, no single words shorter than 6 letters, no generic class
-names, no very long systematic names). A name alone is not enough: Annex II lists many medicines
-and food-supplement adulterants (ephedrine, yohimbine, DMAA, narcotics), so every generated rule
-also needs a cosmetic-product word (cream, serum, shampoo, lipstick... in 13 languages); listings
-of medicines and supplements stay with the medicines and supplements packs.
+"and its salts", "(INN)", "- ISO", conditions such as "when used in hair dye products" removed,
+Greek letters spelled out) and kept only when specific enough (no common words, no single words
+shorter than 6 letters, no generic class names, no very long systematic names). A name alone is not
+enough: Annex II lists many medicines and food-supplement adulterants (ephedrine, yohimbine, DMAA,
+narcotics), so every generated rule also needs a cosmetic-product word (cream, serum, shampoo,
+lipstick... in 13 languages); listings of medicines and supplements stay with the medicines and
+supplements packs. Entries prohibited only in hair dye products need a hair-dye word instead
+(HAIR_DYE_CONTEXT, 13 languages). Every rule gets `sources:` (the Annex II entry, the amending act
+with its EUR-Lex ELI where known, the ECHA or CosIng entry) and `reviewed:` (--reviewed).
 
 Entries skipped:
-  * "Moved or deleted" entries and entries prohibited only above a threshold ("if it contains
-    > 0.1 % w/w Butadiene", petroleum distillates with a refining-history exception);
+  * "Moved or deleted" entries, entries no longer in the ECHA export, and entries prohibited only
+    above a threshold ("if it contains > 0.1 % w/w Butadiene", petroleum distillates with a
+    refining-history exception, releasable-formaldehyde limits);
   * entries whose names are only generic classes (e.g. "Antibiotics", "Oestrogens");
   * entries covered by hand-written rules in rules/eu/cosmetics.yaml (HAND_WRITTEN below), so
     that no two rules match the same thing.
