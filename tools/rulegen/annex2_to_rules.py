@@ -29,7 +29,8 @@ enough: Annex II lists many medicines and food-supplement adulterants (ephedrine
 narcotics), so every generated rule also needs a cosmetic-product word (cream, serum, shampoo,
 lipstick... in 13 languages); listings of medicines and supplements stay with the medicines and
 supplements packs. Entries prohibited only in hair dye products need a hair-dye word instead
-(HAIR_DYE_CONTEXT, 13 languages). Every rule gets `sources:` (the Annex II entry, the amending act
+(HAIR_DYE_CONTEXT, 13 languages). Names match exactly (`fuzzy: false`): on real INCI and food lists,
+one edit from these names lie lawful ingredients (ethoxydiglycol, quinine, "préparation"). Every rule gets `sources:` (the Annex II entry, the amending act
 with its EUR-Lex ELI where known, the ECHA or CosIng entry) and `reviewed:` (--reviewed).
 
 Entries skipped:
@@ -123,6 +124,7 @@ EXTRA_PASS = {
     "427": "Face cream with Sinorhizobium meliloti ferment filtrate",
     "1000": "Serum with ethoxydiglycol and niacinamide, 30 ml",
     "1589": "Serum with glutamylamidoethyl imidazole, 30 ml",
+    "1527": "Bath bomb, colour: quinoline yellow (CI 47005)",
     "1703": "Sunscreen SPF 30 with benzophenone-3 and octocrylene, 100 ml",
 }
 GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ω": "omega", "µ": "mu", "μ": "mu"}
@@ -164,6 +166,7 @@ EXTRA_EXCEPTIONS = {
     "427": ["meliloti"],                                  # Sinorhizobium Meliloti Ferment (not melilotin)
     "1000": ["ethoxydiglycol", "ethoxy diglycol"],        # lawful solvent (not methoxydiglycol)
     "1589": ["imidazoline", "imidazolidinyl", "imidazolidinone"],
+    "1527": ["quinoline yellow", "quinoline yellow ws"],  # CI 47005, an Annex IV colorant (and E 104)
 }
 # The same as regexes: the numbered benzophenones (benzophenone-3, -4: Annex VI UV filters) contain the name
 # of entry 1703 (benzophenone, Reg. (EU) 2023/1490).
@@ -583,6 +586,8 @@ def main():
     out.append("# threshold-only listings, generic classes, hand-written coverage).")
     out.append("# A rule needs the substance's name and a cosmetic-product word; '<name>-free', 'without <name>'")
     out.append("# and their translations clear the name; food words such as 'ice cream' veto the listing.")
+    out.append("# Names match exactly (fuzzy: false): one edit from these systematic and INCI names lie lawful")
+    out.append("# ingredients (ethoxydiglycol/methoxydiglycol, quinine/quinoline, preparation/parathion).")
     out.append(f"# The {n_hair} entries prohibited only in hair (and eyelash) dye products need a hair-dye word in one of")
     out.append("# the 13 pack languages instead; in other products such a colorant is unlawful for another reason")
     out.append("# (not listed in Annex IV, Art. 14(1)(c)), which these rules do not judge.")
@@ -636,6 +641,7 @@ def main():
         out.append(f"    reviewed: {args.reviewed}")
         out.append("    languages: [en, de, fr, it, es, pl, nl, pt, ro, cs, sv, hu, el]" if scope else
                    "    languages: [en, de, fr, it, es, pl, nl, pt, ro, cs, sv, hu]")
+        out.append("    fuzzy: false")
         out.append("    match:")
         out.append("      all:")
         out.append("        - [" + flow(names, 11) + "]")
