@@ -515,7 +515,10 @@ VETO = [
     "2nd edition", "3rd edition", "th edition", "Taschenbuch", "gebundene Ausgabe", "Fachbuch", "Lehrbuch",
     "Sachbuch", "broché", "relié", "livre", "manuel", "copertina flessibile", "copertina rigida", "libro",
     "tapa blanda", "tapa dura", "książka", "podręcznik", "okładka", "boek", "studieboek", "livro",
-    "kniha", "učebnice", "könyv", "βιβλίο", "DVD", "documentary", "poster", "art print", "magazine",
+    "kniha", "učebnice", "könyv", "βιβλίο",
+    # a DVD, but not a DVD case or sleeve (a way of hiding pills in the post)
+    "{regex: '\\bdvds?(?:$|[^a-z0-9\\s\\-]|[\\s\\-]+(?:[abdfgi-rt-z0-9]|c(?:[b-z]|a[a-rt-z])|h(?:[a-np-tv-z]|u[a-km-z]|o[a-df-z])|s(?:[a-km-z]|l[a-df-z])|e(?:[a-su-z]|t[a-tv-z])))'}",
+    "documentary", "poster", "art print", "magazine",
     "journal article", "Zeitschrift", "revista", "rivista", "czasopismo", "tijdschrift",
     "clinical study", "clinical trial", "clinical trials", "case study", "study guide", "meta-analysis",
     "systematic review", "research paper", "klinische Studie", "étude clinique", "studio clinico",
