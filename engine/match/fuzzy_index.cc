@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 #include "normalize/folded_text.h"
 
@@ -108,6 +109,46 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   return WithinOneEditUnits(a_units, a_size, b_units, b_size);
 }
 
+int EditDistance(std::string_view a, std::string_view b, int limit) {
+  constexpr size_t kMaxUnits = 64;
+  uint32_t x[kMaxUnits], y[kMaxUnits];
+  const size_t n = Units(a, x, kMaxUnits);
+  const size_t m = Units(b, y, kMaxUnits);
+  if ((n > m ? n - m : m - n) > static_cast<size_t>(limit)) return limit + 1;
+  // Three rows of the optimal string alignment table.
+  std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+  for (size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = static_cast<int>(i);
+    int row_best = current[0];
+    for (size_t j = 1; j <= m; ++j) {
+      int d = std::min({previous[j] + 1, current[j - 1] + 1,
+                        previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        d = std::min(d, before[j - 2] + 1);
+      }
+      current[j] = d;
+      row_best = std::min(row_best, d);
+    }
+    if (row_best > limit) return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[m], limit + 1);
+}
+
+void ForEachDeletion(std::string_view key, std::string* scratch,
+                     const std::function<void(std::string_view)>& visit) {
+  for (size_t i = 0; i < key.size();) {
+    size_t end = i + 1;
+    while (end < key.size() && IsContinuation(static_cast<unsigned char>(key[end]))) ++end;
+    scratch->assign(key.substr(0, i));
+    scratch->append(key.substr(end));
+    visit(*scratch);
+    i = end;
+  }
+}
+
 uint64_t FuzzyIndex::Bucket(std::string_view key, size_t letters, bool suffix) {
   const size_t bytes = AffixBytes(letters, key.size());
   uint64_t affix = 0;
@@ -154,7 +195,34 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       known_words_.insert(keyword);
     }
   }
-  for (const std::string& word : rules.common_words) known_words_.insert(SkeletonKeyword(word));
+  std::string deletion;
+  for (const std::string& word : rules.common_words) {
+    std::string skeleton = SkeletonKeyword(word);
+    PhoneticKey(skeleton, &key);
+    known_words_.insert(std::move(skeleton));
+    common_keys_.insert(KeyHash(key));
+    common_near_.insert(KeyHash(key));
+    ForEachDeletion(key, &deletion, [this](std::string_view d) { common_near_.insert(KeyHash(d)); });
+  }
+}
+
+std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
+  std::vector<std::pair<std::string, uint32_t>> keys;
+  for (const Entry& entry : entries_) keys.emplace_back(entry.key, entry.pattern);
+  return keys;
+}
+
+bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
+  // Equal to a common key, or one letter short of one: the key itself is in the set. One letter
+  // more, or one changed or swapped: one of its deletions is (a common key, or one of its own
+  // deletions).
+  if (common_near_.empty()) return false;
+  if (common_near_.contains(KeyHash(key))) return true;
+  bool near = false;
+  ForEachDeletion(key, &scratch->deletion, [&](std::string_view d) {
+    near = near || common_near_.contains(KeyHash(d));
+  });
+  return near;
 }
 
 void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
@@ -168,11 +236,20 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
   std::sort(scratch->candidates.begin(), scratch->candidates.end());
   scratch->candidates.erase(std::unique(scratch->candidates.begin(), scratch->candidates.end()),
                             scratch->candidates.end());
+  // A word that sounds like a keyword is its misspelling unless it also sounds like a common
+  // word; one that needs an edit, unless it lies as near a common word (computed once).
+  const bool sounds_common = SoundsLikeCommonWord(key);
+  int near_common = -1;
   for (const uint32_t index : scratch->candidates) {
     const Entry& entry = entries_[index];
-    if (word != entry.keyword && WithinOneEdit(key, entry.key)) {
-      scratch->matched.push_back(entry.pattern);
+    if (word == entry.keyword || !WithinOneEdit(key, entry.key)) continue;
+    if (key == entry.key) {
+      if (sounds_common) continue;
+    } else {
+      if (near_common < 0) near_common = NearCommonWord(key, scratch) ? 1 : 0;
+      if (near_common == 1) continue;
     }
+    scratch->matched.push_back(entry.pattern);
   }
 }
 
@@ -183,7 +260,7 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
   if (key.size() < 3) return;
   if (!sound_alike_.empty()) {
     if (const auto it = sound_alike_.find(absl::string_view(key.data(), key.size()));
-        it != sound_alike_.end()) {
+        it != sound_alike_.end() && !SoundsLikeCommonWord(key)) {
       scratch->matched.insert(scratch->matched.end(), it->second.begin(), it->second.end());
     }
   }

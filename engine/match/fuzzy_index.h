@@ -12,12 +12,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "listscan/rule.h"
 #include "match/pattern_table.h"
 
@@ -30,6 +32,15 @@ void PhoneticKey(std::string_view word, std::string* key);
 // a multi-byte letter as one.
 bool WithinOneEdit(std::string_view a, std::string_view b);
 
+// The optimal string alignment distance of two keys, counting a multi-byte letter as one; any
+// distance above `limit` is reported as limit + 1.
+int EditDistance(std::string_view a, std::string_view b, int limit);
+
+// Calls `visit` with `key` without one of its letters, for each letter (a multi-byte letter is
+// dropped whole); the same variant may come twice ("aab").
+void ForEachDeletion(std::string_view key, std::string* scratch,
+                     const std::function<void(std::string_view)>& visit);
+
 class FuzzyIndex {
  public:
   static constexpr size_t kRememberedBytes = 23;  // longer words are looked up every time
@@ -39,6 +50,9 @@ class FuzzyIndex {
   FuzzyIndex(const PatternTable& table, const RuleSet& rules);
 
   bool empty() const { return entries_.empty() && sound_alike_.empty(); }
+
+  // The phonetic keys of the keywords matched one edit away, with their patterns.
+  std::vector<std::pair<std::string, uint32_t>> EditKeys() const;
 
   struct Match {
     uint32_t from;     // the word text[from, to)
@@ -57,6 +71,7 @@ class FuzzyIndex {
       char bytes[kRememberedBytes];
     };
     std::string key;
+    std::string deletion;
     std::vector<uint32_t> candidates;
     std::vector<Slot> slots;
     std::vector<uint32_t> matched;  // patterns
@@ -97,6 +112,15 @@ class FuzzyIndex {
 
   // Appends to scratch->matched the fuzzy patterns `word` matches.
   void MatchWord(std::string_view word, Scratch* scratch) const;
+  // Whether a key lies one edit from a common word's key: a non-word as near a real word as to a
+  // keyword is that word's typo ("graise" is "graisse", not "gralise").
+  bool NearCommonWord(std::string_view key, Scratch* scratch) const;
+  bool SoundsLikeCommonWord(std::string_view key) const {
+    return !common_keys_.empty() && common_keys_.contains(KeyHash(key));
+  }
+  static uint64_t KeyHash(std::string_view key) {
+    return absl::HashOf(absl::string_view(key.data(), key.size()));
+  }
   void Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
                size_t probes, Scratch* scratch) const;
   static constexpr int kSlotBits = 12;
@@ -109,6 +133,9 @@ class FuzzyIndex {
   // the same ("xanaks" for "xanax").
   absl::flat_hash_map<std::string, std::vector<uint32_t>> sound_alike_;
   absl::flat_hash_set<std::string> known_words_;
+  // Hashes of the common words' keys, and of those and the keys without one letter.
+  absl::flat_hash_set<uint64_t> common_keys_;
+  absl::flat_hash_set<uint64_t> common_near_;
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;
 };

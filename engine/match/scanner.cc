@@ -63,7 +63,16 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   const auto before = static_cast<unsigned char>(skeleton.data()[position - 1]);
   const auto after = static_cast<unsigned char>(skeleton.data()[position]);
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
-  return leet.data()[position - 1] != leet.data()[position];
+  if (leet.data()[position - 1] == leet.data()[position]) return false;
+  // Leet digits glued to plain digits are one number ("0036731321008"), not a word in disguise.
+  const unsigned char plain = leet.data()[position - 1] ? after : before;
+  return !(plain >= '0' && plain <= '9');
+}
+
+// Whether every byte of skeleton[from, to) was a leet digit or symbol: "7313" is a number, not
+// "tele".
+bool AllLeet(const FoldBuffer& leet, uint32_t from, uint32_t to) {
+  return std::all_of(leet.data() + from, leet.data() + to, [](char c) { return c != 0; });
 }
 
 // Whether a keyword found at [from, to) of the joined skeleton, inside `span`, has the word
@@ -214,7 +223,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const FieldSpan& span = s.spans[span_index];
       if (to > span.skeleton_end) continue;  // crosses into the next field
       // Keywords inside longer words go now, before they count towards a requirement.
-      if (!HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet, from, to)) {
+      if (!HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet, from, to) ||
+          AllLeet(s.skeleton_leet, from, to)) {
         continue;
       }
       s.located.push_back(

@@ -62,9 +62,7 @@ class PackParser {
       if (key == "negations") {
         ParseNegations(entry.second, out);
       } else if (key == "common_words") {
-        for (auto& word : StringList(entry.second, Rule(), "common_words")) {
-          out->common_words.push_back(std::move(word));
-        }
+        ParseCommonWords(entry.second, out);
       } else if (key != "pack" && key != "source" && key != "rules" && key != "description") {
         Problem(LineOf(entry.first), "", absl::StrCat("unknown top-level key \"", key, "\""));
       }
@@ -308,6 +306,35 @@ class PackParser {
       }
       out->negations.push_back(std::move(cues));
     }
+  }
+
+  // `common_words:` a list, or {file: NAME}: a text file beside the pack, one word a line ('#'
+  // starts a comment line), for lists of a hundred thousand words that YAML would parse slowly.
+  void ParseCommonWords(const YAML::Node& node, RuleSet* out) {
+    if (!node.IsMap()) {
+      for (auto& word : StringList(node, Rule(), "common_words")) {
+        out->common_words.push_back(std::move(word));
+      }
+      return;
+    }
+    if (node.size() != 1 || !node["file"] || !node["file"].IsScalar()) {
+      Problem(LineOf(node), "", "`common_words` is a list of words or {file: NAME}");
+      return;
+    }
+    const std::string name = node["file"].as<std::string>();
+    const fs::path path = fs::path(file_).parent_path() / name;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      Problem(LineOf(node), "", absl::StrCat("cannot open common words file ", path.string()));
+      return;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      out->common_words.push_back(line);
+    }
+    if (in.bad()) Problem(LineOf(node), "", absl::StrCat(path.string(), ": read error"));
   }
 
   // `sources:` entries: {document, provision, url} maps, or a plain string naming the document.

@@ -45,6 +45,14 @@ TEST_CASE("short keywords are not matched through leet, but spaced out they are"
   CHECK(ScanTitle(pack, "d n").empty());
 }
 
+TEST_CASE("digits alone, or glued to other digits, are a number, not leet", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [tele, viagra]\n"));
+  CHECK(ScanTitle(pack, "barcode 0036731321008").empty());  // "7313" inside a number
+  CHECK(ScanTitle(pack, "call 7313 today").empty());         // a number on its own
+  CHECK(ScanTitle(pack, "V14GR4 100mg") == Strings{"t.rule title 0 6 V14GR4 evasion"});
+  CHECK(ScanTitle(pack, "Viagra100mg") == Strings{"t.rule title 0 6 Viagra"});
+}
+
 TEST_CASE("a short phrase written letter by letter matches the phrase", "[match][evasion]") {
   auto pack = CompileYaml(OneRule("    keywords: [\"no CE\", \"ohne CE\", \"no fuse\"]\n"));
   CHECK(ScanTitle(pack, "charger n o  C E") == Strings{"t.rule title 8 16 n o  C E evasion"});

@@ -81,6 +81,32 @@ TEST_CASE("common words are never misspellings", "[match][fuzzy]") {
   CHECK(Found(pack, "morphne 10mg") == "morphne misspelling");
 }
 
+TEST_CASE("a non-word one edit from a common word is that word's typo", "[match][fuzzy]") {
+  // "vitamina" lies two edits from "ketamina" (phonetic keys "vitamina", "cetamina"); "citamina"
+  // lies one edit from both, and is the typo of the ordinary word.
+  auto pack = CompileYaml(OneRule("    keywords: [ketamina]\n") + "common_words: [vitamina]\n");
+  CHECK(Found(pack, "complesso citamina B12") == "");   // one changed from each
+  CHECK(Found(pack, "complesso vitamna B12") == "");    // one short of the word
+  CHECK(Found(pack, "complesso vitamiina B12") == "");  // one more
+  CHECK(Found(pack, "ketamyna 10 ml") == "ketamyna misspelling");  // sounds like the keyword
+  CHECK(Found(pack, "cetamima 10 ml") == "cetamima misspelling");  // nearer the keyword only
+  // A word that sounds like a common word is that word, whichever keyword it is near: the
+  // skeleton reads "l" as "i", so "gralise" (a pregabalin brand) sounds like "graisse" (fat).
+  auto brand = CompileYaml(OneRule("    fuzzy: {min_letters: 7}\n    keywords: [gralise]\n") +
+                           "common_words: [graisse]\n");
+  CHECK(Found(brand, "huile, graise de palme") == "");
+  CHECK(Found(brand, "Gralise 600 mg") == "Gralise ");
+}
+
+TEST_CASE("edit distance counts changes, additions, drops and swaps up to a limit",
+          "[match][fuzzy]") {
+  CHECK(EditDistance("graisse", "gralise", 2) == 2);
+  CHECK(EditDistance("sibutramine", "sibutarmine", 2) == 1);
+  CHECK(EditDistance("sibutramine", "sibutramine", 2) == 0);
+  CHECK(EditDistance("sibutramine", "sbutarmin", 2) == 3);  // over the limit
+  CHECK(EditDistance("abc", "abcdef", 2) == 3);
+}
+
 TEST_CASE("a rule that accepts no misspellings ignores them", "[match][fuzzy]") {
   auto pack = CompileYaml(OneRule("    keywords: [tramadol]\n    evasions: [leet]\n"));
   CHECK(Found(pack, "tramadool 50") == "");

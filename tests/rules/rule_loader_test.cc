@@ -1,5 +1,10 @@
 // Loading rule packs: the model that comes out, and the diagnostics for invalid rules.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 #include "rules/rule_loader.h"
 
@@ -193,6 +198,23 @@ TEST_CASE("sources, review date and territorial scope are read and checked", "[r
         "pack.yaml:7: t.r: source URL \"eur-lex.eu\" is not an http(s) address");
   CHECK(LoadError(std::string(kRuleHead) + "    sources: [{document: d, article: \"6\"}]\n") ==
         "pack.yaml:7: t.r: unknown key \"sources.article\" (document, provision, url)");
+}
+
+TEST_CASE("common words may come from a text file beside the pack", "[rules]") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("listscan-common-words-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "words.txt") << "# comment\nmorphing\r\n\nvitamina\n";
+  std::ofstream(dir / "pack.yaml") << std::string(kRuleHead) << "common_words: {file: words.txt}\n";
+  std::ofstream(dir / "broken.yml") << "common_words: {file: missing.txt}\n";
+  absl::StatusOr<RuleSet> rules = LoadRulePacks({(dir / "pack.yaml").string()});
+  REQUIRE(rules.ok());
+  CHECK(rules->common_words == std::vector<std::string>{"morphing", "vitamina"});
+  absl::StatusOr<RuleSet> broken = LoadRulePacks({(dir / "broken.yml").string()});
+  CHECK(broken.status().message() ==
+        (dir / "broken.yml").string() + ":1: cannot open common words file " +
+            (dir / "missing.txt").string());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -5,10 +5,13 @@
 #include <hs/hs.h>
 
 #include <chrono>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -175,15 +178,72 @@ void CheckRuleHygiene(const RuleSet& rules, std::vector<Diagnostic>* out) {
   }
 }
 
-// Words of a word list (one a line; hunspell's "word/FLAGS" and its count line are read too)
-// that lie one edit from a fuzzy keyword: in a listing they are themselves, not misspellings,
-// so they belong in the pack's `common_words`. Returns them by pattern.
-absl::StatusOr<std::map<uint32_t, std::set<std::string>>> FuzzyNeighbours(
-    const PatternTable& table, const RuleSet& rules, const std::vector<std::string>& files) {
+// Real words near the fuzzy keywords, from word lists (one word a line; hunspell's "word/FLAGS"
+// and its count line are read too). A word one edit from a keyword is itself in a listing, not a
+// misspelling; a word two edits from one makes the non-words between them ambiguous, and they are
+// read as its typos. Both belong in the pack's `common_words`.
+struct Neighbours {
+  std::map<uint32_t, std::set<std::string>> one_edit;  // by pattern
+  std::set<std::string> two_edits;
+};
+
+// The keys of the keywords matched one edit away, by themselves and without one or two letters,
+// for finding the words two edits from them (a deletion neighbourhood: two keys within two edits
+// share a key without at most two letters each).
+class TwoEditFinder {
+ public:
+  explicit TwoEditFinder(const FuzzyIndex& index) : keys_(index.EditKeys()) {
+    for (uint32_t k = 0; k < keys_.size(); ++k) {
+      ForVariants(keys_[k].first, [&](std::string_view variant) {
+        std::vector<uint32_t>& ids = variants_[std::string(variant)];
+        if (ids.empty() || ids.back() != k) ids.push_back(k);
+      });
+    }
+  }
+
+  // Whether `key` lies exactly two edits from a keyword's key.
+  bool TwoEditsFromAKeyword(std::string_view key) {
+    bool found = false;
+    ForVariants(key, [&](std::string_view variant) {
+      if (found) return;
+      const auto it = variants_.find(absl::string_view(variant.data(), variant.size()));
+      if (it == variants_.end()) return;
+      for (const uint32_t k : it->second) {
+        if (EditDistance(key, keys_[k].first, 2) == 2) {
+          found = true;
+          return;
+        }
+      }
+    });
+    return found;
+  }
+
+ private:
+  void ForVariants(std::string_view key, const std::function<void(std::string_view)>& visit) {
+    visit(key);
+    std::string first_copy;
+    ForEachDeletion(key, &first_, [&](std::string_view once) {
+      visit(once);
+      first_copy.assign(once);
+      ForEachDeletion(first_copy, &second_, visit);
+    });
+  }
+
+  std::vector<std::pair<std::string, uint32_t>> keys_;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> variants_;
+  std::string first_, second_;
+};
+
+absl::StatusOr<Neighbours> FuzzyNeighbours(const PatternTable& table, const RuleSet& rules,
+                                           const std::vector<std::string>& files) {
   const FuzzyIndex index(table, rules);
-  std::map<uint32_t, std::set<std::string>> found;
+  TwoEditFinder two_edits(index);
+  absl::flat_hash_set<std::string> keywords;
+  for (const uint32_t p : table.literal_ids()) keywords.insert(table.patterns()[p].expression);
+  Neighbours found;
   FuzzyIndex::Scratch scratch;
   std::vector<FuzzyIndex::Match> matches;
+  std::string key;
   const std::string no_leet(256, '\0');
   for (const std::string& file : files) {
     std::ifstream in(file);
@@ -192,12 +252,24 @@ absl::StatusOr<std::map<uint32_t, std::set<std::string>>> FuzzyNeighbours(
     while (std::getline(in, line)) {
       const std::string word = line.substr(0, line.find_first_of("/\t\r"));
       const std::string folded = SkeletonKeyword(word);
-      if (folded.empty() || folded.size() > no_leet.size()) continue;
+      if (folded.empty() || folded.size() > no_leet.size() || keywords.contains(absl::string_view(folded))) continue;
       matches.clear();
       index.Scan(folded, no_leet.data(), &scratch, &matches);
+      bool near = false;
       for (const FuzzyIndex::Match& match : matches) {
-        if (match.from == 0 && match.to == folded.size()) found[match.pattern].insert(word);
+        if (match.from == 0 && match.to == folded.size()) {
+          found.one_edit[match.pattern].insert(word);
+          near = true;
+        }
       }
+      // Words of letters only: a word with an apostrophe or a hyphen is never one listing word.
+      if (near || !std::all_of(folded.begin(), folded.end(), [](char c) {
+            return IsFuzzyLetter(static_cast<unsigned char>(c));
+          })) {
+        continue;
+      }
+      PhoneticKey(folded, &key);
+      if (two_edits.TwoEditsFromAKeyword(key)) found.two_edits.insert(word);
     }
     if (in.bad()) return absl::DataLossError(absl::StrCat(file, ": read error"));
   }
@@ -206,11 +278,11 @@ absl::StatusOr<std::map<uint32_t, std::set<std::string>>> FuzzyNeighbours(
 
 absl::Status CheckFuzzyNeighbours(const PatternTable& table, const RuleSet& rules,
                                   const LintFlags& flags, std::vector<Diagnostic>* out) {
-  absl::StatusOr<std::map<uint32_t, std::set<std::string>>> found =
-      FuzzyNeighbours(table, rules, flags.word_lists);
+  absl::StatusOr<Neighbours> found = FuzzyNeighbours(table, rules, flags.word_lists);
   if (!found.ok()) return found.status();
   std::set<std::string> words(rules.common_words.begin(), rules.common_words.end());
-  for (const auto& [pattern, neighbours] : *found) {
+  words.insert(found->two_edits.begin(), found->two_edits.end());
+  for (const auto& [pattern, neighbours] : found->one_edit) {
     const Pattern& keyword = table.patterns()[pattern];
     const Rule& rule = rules.rules[keyword.refs.front().rule];
     std::vector<std::string> shown(neighbours.begin(), neighbours.end());
@@ -223,15 +295,21 @@ absl::Status CheckFuzzyNeighbours(const PatternTable& table, const RuleSet& rule
     words.insert(neighbours.begin(), neighbours.end());
   }
   if (flags.write_common_words.empty()) return absl::OkStatus();
+  // A .txt file holds one word a line (for `common_words: {file: NAME}`); anything else is YAML.
+  const bool plain = absl::EndsWith(flags.write_common_words, ".txt");
   std::ofstream file(flags.write_common_words);
-  file << "# Real words that lie one edit from a fuzzy keyword of the packs: they are never read as\n"
-          "# misspellings. Made by `listscan lint --words LIST... --write-common-words FILE`.\n"
-          "common_words:\n";
+  file << "# Real words within two edits of a fuzzy keyword of the packs: a listing word that is one\n"
+          "# of them, or one edit from one of them, is taken for that word, not for a misspelling.\n"
+          "# Made by `listscan lint --words LIST... --write-common-words FILE`.\n";
+  if (!plain) file << "common_words:\n";
   for (const std::string& word : words) {
-    file << "  - ";
+    if (plain) {
+      file << word << "\n";
+      continue;
+    }
     std::string quoted;
     AppendJsonString(&quoted, word);
-    file << quoted << "\n";
+    file << "  - " << quoted << "\n";
   }
   file.close();
   if (!file) return absl::DataLossError(absl::StrCat(flags.write_common_words, ": write error"));
