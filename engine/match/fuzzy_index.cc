@@ -167,7 +167,8 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     if (letters < FuzzyOptions::kFewestEditLetters ||
         Letters(pattern.expression) < pattern.fuzzy_min_letters) {
       if (letters >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
-        sound_alike_[key].push_back(p);
+        sound_alike_[key].push_back(static_cast<uint32_t>(sound_entries_.size()));
+        sound_entries_.push_back({key, pattern.expression, p});
         // Words of four bytes at least: Scan hashes a word's first and last four bytes.
         min_word_bytes_ = std::min(min_word_bytes_, std::max<size_t>(4, letters - 1));
         max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
@@ -199,8 +200,9 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   for (const std::string& word : rules.common_words) {
     std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
-    known_words_.insert(std::move(skeleton));
-    common_keys_.insert(KeyHash(key));
+    known_words_.insert(skeleton);
+    common_keys_[KeyHash(key)].push_back(static_cast<uint32_t>(common_words_.size()));
+    common_words_.push_back(std::move(skeleton));
     common_near_.insert(KeyHash(key));
     ForEachDeletion(key, &deletion, [this](std::string_view d) { common_near_.insert(KeyHash(d)); });
   }
@@ -210,6 +212,18 @@ std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
   std::vector<std::pair<std::string, uint32_t>> keys;
   for (const Entry& entry : entries_) keys.emplace_back(entry.key, entry.pattern);
   return keys;
+}
+
+bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view key,
+                                      std::string_view keyword) const {
+  if (common_keys_.empty()) return false;
+  const auto it = common_keys_.find(KeyHash(key));
+  if (it == common_keys_.end()) return false;
+  const int to_keyword = EditDistance(word, keyword, 3);
+  for (const uint32_t index : it->second) {
+    if (EditDistance(word, common_words_[index], to_keyword) <= to_keyword) return true;
+  }
+  return false;
 }
 
 bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
@@ -236,15 +250,14 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
   std::sort(scratch->candidates.begin(), scratch->candidates.end());
   scratch->candidates.erase(std::unique(scratch->candidates.begin(), scratch->candidates.end()),
                             scratch->candidates.end());
-  // A word that sounds like a keyword is its misspelling unless it also sounds like a common
-  // word; one that needs an edit, unless it lies as near a common word (computed once).
-  const bool sounds_common = SoundsLikeCommonWord(key);
+  // A word that sounds like a keyword is its misspelling unless a common word that sounds the same
+  // is as near; one that needs an edit, unless it lies one edit from a common word (computed once).
   int near_common = -1;
   for (const uint32_t index : scratch->candidates) {
     const Entry& entry = entries_[index];
     if (word == entry.keyword || !WithinOneEdit(key, entry.key)) continue;
     if (key == entry.key) {
-      if (sounds_common) continue;
+      if (SoundsLikeCommonWord(word, key, entry.keyword)) continue;
     } else {
       if (near_common < 0) near_common = NearCommonWord(key, scratch) ? 1 : 0;
       if (near_common == 1) continue;
@@ -260,8 +273,13 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
   if (key.size() < 3) return;
   if (!sound_alike_.empty()) {
     if (const auto it = sound_alike_.find(absl::string_view(key.data(), key.size()));
-        it != sound_alike_.end() && !SoundsLikeCommonWord(key)) {
-      scratch->matched.insert(scratch->matched.end(), it->second.begin(), it->second.end());
+        it != sound_alike_.end()) {
+      for (const uint32_t index : it->second) {
+        const Entry& entry = sound_entries_[index];
+        if (!SoundsLikeCommonWord(word, key, entry.keyword)) {
+          scratch->matched.push_back(entry.pattern);
+        }
+      }
     }
   }
   if (entries_.empty()) return;

@@ -96,6 +96,11 @@ TEST_CASE("a non-word one edit from a common word is that word's typo", "[match]
                            "common_words: [graisse]\n");
   CHECK(Found(brand, "huile, graise de palme") == "");
   CHECK(Found(brand, "Gralise 600 mg") == "Gralise ");
+  // Sounding alike, the nearer word wins letter by letter: "jammmer" is one letter from "jammer"
+  // and two from the common word "jamer"; a tie goes to the common word.
+  auto names = CompileYaml(OneRule("    keywords: [jammer]\n") + "common_words: [jamer]\n");
+  CHECK(Found(names, "GPS jammmer 16 bands") == "jammmer misspelling");
+  CHECK(Found(names, "GPS jamer 16 bands") == "");
 }
 
 TEST_CASE("edit distance counts changes, additions, drops and swaps up to a limit",
