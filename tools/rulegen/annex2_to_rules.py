@@ -267,9 +267,18 @@ def names_of(row):
             continue
         seen.add(key)
         names.append(c)
+    # Colour Index numbers of the colorants the entry names ("Colouring agent CI 45170", "(Acid Red 73; CI 27290)"):
+    # exact identifiers that INCI lists use, too short for the checks above. Only for entries that have a usable
+    # name as well: the entries known by a CI number alone (mostly hair-dye-only pigments that Annex IV allows
+    # elsewhere) flagged lawful listings.
+    for ci in re.findall(r"\bC\.?I\.?\s?(\d{5})\b", html.unescape(chem)) if names else []:
+        for form in (f"CI {ci}", f"CI{ci}"):
+            if form.lower() not in seen:
+                seen.add(form.lower())
+                names.append(form)
     if not names:
         return None, "no specific name (generic class or names too short)"
-    return names[:12], None
+    return names[:14], None
 
 
 def has_context_word(name):
