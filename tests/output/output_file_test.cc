@@ -51,6 +51,38 @@ TEST_CASE("what is written to an output file is in the file after Close", "[outp
   CHECK(ReadFile(path) == "{\"a\":1}\n{\"b\":2}\n");
 }
 
+TEST_CASE("an output file appears under its name only when closed", "[output]") {
+  TempDir dir;
+  const std::string path = dir.Path("out.jsonl");
+  {
+    std::ofstream(path) << "old run\n";
+    auto file = OutputFile::Open(path);
+    REQUIRE(file.ok());
+    REQUIRE((*file)->Write("{\"a\":1}\n").ok());
+    CHECK(ReadFile(path) == "old run\n");  // still the old file while the run writes
+    REQUIRE((*file)->Close().ok());
+  }
+  CHECK(ReadFile(path) == "{\"a\":1}\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.Path("")),
+                      std::filesystem::directory_iterator()) == 1);  // no temporary file left
+}
+
+TEST_CASE("an output file that is not closed is discarded, the old one kept", "[output]") {
+  TempDir dir;
+  const std::string kept = dir.Path("kept.jsonl"), fresh = dir.Path("fresh.jsonl");
+  std::ofstream(kept) << "old run\n";
+  for (const std::string& path : {kept, fresh}) {
+    auto file = OutputFile::Open(path);
+    REQUIRE(file.ok());
+    REQUIRE((*file)->Write("partial").ok());
+    if (path == kept) (*file)->Discard();
+  }
+  CHECK(ReadFile(kept) == "old run\n");
+  CHECK_FALSE(std::filesystem::exists(fresh));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.Path("")),
+                      std::filesystem::directory_iterator()) == 1);
+}
+
 TEST_CASE("closing an output file twice is harmless", "[output]") {
   TempDir dir;
   auto file = OutputFile::Open(dir.Path("out.jsonl"));

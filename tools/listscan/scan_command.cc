@@ -82,10 +82,12 @@ int RunScan() {
   }
 
   absl::StatusOr<ScanSummary> summary = RunScan(*pack, *job, output->get(), rejects.get());
-  absl::Status closed = (*output)->Close();
-  if (rejects) closed.Update(rejects->Close());
+  // A failed run leaves no output under the names asked for (the files are discarded).
   if (!summary.ok()) return ReportError(summary.status());
-  if (!closed.ok()) return ReportError(closed);
+  if (rejects) {
+    if (absl::Status closed = rejects->Close(); !closed.ok()) return ReportError(closed);
+  }
+  if (absl::Status closed = (*output)->Close(); !closed.ok()) return ReportError(closed);
 
   for (const std::string& error : summary->input_errors) {
     std::fprintf(stderr, "listscan: %s\n", error.c_str());
