@@ -51,6 +51,12 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
   }
   const double megabytes = static_cast<double>(c.bytes_read) / 1e6;
   std::string out = "{\n";
+  absl::StrAppend(&out, "  \"complete\": ", summary.complete ? "true" : "false", ",\n");
+  if (!summary.complete) {
+    out.append("  \"stopped_at\": {\"input\": ");
+    AppendJsonString(&out, summary.stopped_input);
+    absl::StrAppend(&out, ", \"file_bytes_done\": ", summary.stopped_file_bytes, "},\n");
+  }
   absl::StrAppend(&out, "  \"records_read\": ", c.records_read, ",\n");
   absl::StrAppend(&out, "  \"records_scanned\": ", c.records_scanned, ",\n");
   absl::StrAppend(&out, "  \"records_rejected\": ", c.records_rejected, ",\n");

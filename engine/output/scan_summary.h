@@ -25,6 +25,12 @@ struct ScanCounts {
 
 struct ScanSummary {
   ScanCounts counts;
+  // False when the run was interrupted (a signal): the counts and outputs cover the records read
+  // up to `stopped_input` (the input being read), `stopped_file_bytes` bytes of the inputs as on
+  // disk (all inputs so far, compressed bytes for .gz/.zst).
+  bool complete = true;
+  std::string stopped_input;
+  uint64_t stopped_file_bytes = 0;
   double seconds = 0;
   // Time inside the serial, in-order stages (reading and cutting records; writing output). Their
   // share of single-thread time bounds the speed-up from more threads (Amdahl's law).

@@ -174,7 +174,14 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   auto read = [&](tbb::flow_control& control) -> BatchResult* {
     const auto begin = Clock::now();
     std::optional<RecordBatch> batch;
+    if (options.interrupted && options.interrupted->load()) {
+      summary.complete = false;
+      control.stop();
+      return nullptr;
+    }
     if (!failed.load() && (batch = reader.Next())) {
+      summary.stopped_input = batch->source->name;
+      summary.stopped_file_bytes = reader.file_bytes_consumed();
       auto* result = new BatchResult();
       result->batch = std::move(*batch);
       result->file_bytes_consumed = reader.file_bytes_consumed();
@@ -226,6 +233,10 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   if (!scanner_error.ok()) return scanner_error;
   if (failed.load()) return failure;
 
+  if (summary.complete) {
+    summary.stopped_input.clear();
+    summary.stopped_file_bytes = 0;
+  }
   for (const InputError& error : reader.errors()) summary.input_errors.push_back(error.message);
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,7 +1,11 @@
 // `listscan scan [FILE|DIR|-]...`: flagged listings as JSON Lines, grep-like exit status.
 #include "scan_command.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <csignal>
 
 #include "absl/strings/str_split.h"
 #include "exit_codes.h"
@@ -65,10 +69,32 @@ absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
   return job;
 }
 
+// SIGINT or SIGTERM (a job scheduler's time limit): the first stops reading, the batches in flight
+// are finished and written with a summary that says how far the run got; a second exits at once.
+std::atomic<bool> interrupted{false};
+volatile std::sig_atomic_t interrupting_signal = 0;
+
+void OnSignal(int signal) {
+  if (interrupting_signal != 0) _exit(128 + signal);
+  interrupting_signal = signal;
+  interrupted.store(true);
+}
+
+void StopOnSignals() {
+  struct sigaction action {};
+  action.sa_handler = OnSignal;
+  action.sa_flags = SA_RESTART;  // a read from a pipe waits on; the reader checks the flag after
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
 int RunScan() {
   const ScanFlags& flags = Flags();
   absl::StatusOr<ScanJobOptions> job = JobOptions(flags);
   if (!job.ok()) return ReportError(job.status());
+  job->interrupted = &interrupted;
+  StopOnSignals();
   auto pack = LoadAndCompile(flags.pack);
   if (!pack.ok()) return ReportError(pack.status());
 
@@ -98,6 +124,11 @@ int RunScan() {
     absl::Status written = (*file)->Write(SummaryJson(*summary, (*pack)->rules()));
     written.Update((*file)->Close());
     if (!written.ok()) return ReportError(written);
+  }
+  if (!summary->complete) {
+    std::fprintf(stderr, "listscan: interrupted after %llu records; the outputs and summary cover those\n",
+                 static_cast<unsigned long long>(summary->counts.records_read));
+    return 128 + interrupting_signal;
   }
   if (!summary->input_errors.empty()) return kExitError;
   return summary->counts.records_flagged > 0 ? kExitFound : kExitNotFound;

@@ -2,6 +2,7 @@
 // written in input order. The output is byte-identical for any thread count.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct ScanJobOptions {
   std::vector<std::string> with_fields;  // copied into each flagged listing's "fields"
   unsigned threads = 0;              // 0: every core
   bool progress = false;             // a progress line on stderr
+  // Set (from a signal handler) to stop reading: the batches in flight are finished and written,
+  // and the summary says how far the run got.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 // Runs the scan. Malformed records are rejected (to `rejects` when given) and counted, never
