@@ -17,6 +17,11 @@ enum GapKind : uint8_t {
 
 uint8_t GapKindOf(std::string_view gap) {
   uint8_t kind = 0;
+  // A dash between spaces separates the parts of a title ("senza etichetta – con formaldeide");
+  // a hyphen inside a word does not ("X-free").
+  if (gap.find('-') != std::string_view::npos && gap.find(' ') != std::string_view::npos) {
+    kind |= kBarrier;
+  }
   for (const char c : gap) {
     switch (c) {
       case '.': case ';': case ':': case '!': case '?': case '(': case ')': case '[': case ']':
@@ -71,6 +76,9 @@ NegationCueTable::NegationCueTable(const std::vector<NegationCues>& cues) {
     }
     for (const std::string& text : language.joins) {
       for (std::string& word : WordsOf(NormalizeKeyword(text))) joins_.insert(std::move(word));
+    }
+    for (const std::string& text : language.stops) {
+      for (std::string& word : WordsOf(NormalizeKeyword(text))) stops_.insert(std::move(word));
     }
     for (const std::string& text : language.not_followed_by) {
       for (std::string& word : WordsOf(NormalizeKeyword(text))) {
@@ -161,6 +169,7 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
         return true;
       }
     }
+    if (stops_.contains(word(i))) break;  // checked after the cues: "nao contem" is one
     if (joins_.contains(word(i))) {
       crossed = true, item = 0;
       continue;
@@ -178,7 +187,8 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
     if (const auto it = after_.find(word(i)); it != after_.end()) {
       for (const Cue& cue : it->second) {
         const int n = static_cast<int>(cue.words.size());
-        if (i + n > count || (cue.hyphen && !(gap & kHyphen))) continue;
+        // "-free" glued to a word frees that word's item only: "with DMAA, sugar-free".
+        if (i + n > count || (cue.hyphen && (!(gap & kHyphen) || crossed))) continue;
         bool same = true;
         for (int k = 0; k < n && same; ++k) {
           same = word(i + k) == cue.words[k] && (k == 0 || (scratch.gaps[i + k] & kBarrier) == 0);
@@ -188,6 +198,7 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
                !followed_by_exception(i + n);
       }
     }
+    if (stops_.contains(word(i))) break;
     if (joins_.contains(word(i))) {
       crossed = true, item = 0;
       continue;

@@ -2,7 +2,8 @@
 // the scope they give a hit. A hit is negated when a cue stands before it, or after it, with at
 // most a short list between them: "without DMAA", "no sibutramine or DMAA", "sans X ni Y",
 // "bez X i Y", "ohne X und Y", "X-free", "X és Y nélkül". The list is words joined by commas,
-// slashes or join words ("and", "ni", "és"), each item a few words long; a sentence mark ends it.
+// slashes or join words ("and", "ni", "és"), each item a few words long; a sentence mark, a dash
+// between spaces or a stop word ("with", "con", "mit": what follows is contained) ends it.
 // A cue inside a longer hit of a flagging term ("no prescription", "ohne CE") or followed by one
 // of `not_followed_by` ("free shipping") negates nothing: such phrases are what sellers offer.
 #pragma once
@@ -51,6 +52,7 @@ class NegationCueTable {
   absl::flat_hash_map<std::string, std::vector<Cue>> before_;
   absl::flat_hash_map<std::string, std::vector<Cue>> after_;
   absl::flat_hash_set<std::string> joins_;
+  absl::flat_hash_set<std::string> stops_;
   absl::flat_hash_set<std::string> not_followed_by_;
 };
 

@@ -287,6 +287,7 @@ class PackParser {
         std::vector<std::string>* target = key == "before"            ? &cues.before
                                            : key == "after"           ? &cues.after
                                            : key == "joins"           ? &cues.joins
+                                           : key == "stops"           ? &cues.stops
                                            : key == "not_followed_by" ? &cues.not_followed_by
                                                                       : nullptr;
         if (key == "language") {
@@ -297,7 +298,8 @@ class PackParser {
           Problem(LineOf(entry.first), "", absl::StrCat("unknown key \"negations.", key, "\""));
         }
       }
-      for (const auto* list : {&cues.before, &cues.after, &cues.joins, &cues.not_followed_by}) {
+      for (const auto* list :
+           {&cues.before, &cues.after, &cues.joins, &cues.stops, &cues.not_followed_by}) {
         for (const std::string& cue : *list) {
           if (NormalizeKeyword(cue).find_first_not_of(" -") == std::string::npos) {
             Problem(cues.line, "", absl::StrCat("empty negation cue \"", cue, "\""));

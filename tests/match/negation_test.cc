@@ -11,7 +11,11 @@ const char kCues[] =
     "    before: [without, \"free of\", no]\n"
     "    after: [\"-free\"]\n"
     "    joins: [and, or, nor]\n"
+    "    stops: [with]\n"
     "    not_followed_by: [prescription, shipping]\n"
+    "  - language: it\n"
+    "    before: [senza]\n"
+    "    stops: [con]\n"
     "  - language: de\n"
     "    before: [ohne, keine]\n"
     "    after: [\"-frei\"]\n"
@@ -46,6 +50,15 @@ TEST_CASE("the scope ends at a sentence mark or a long item", "[match][negation]
   CHECK(Flags(pack, "No side effects. Sibutramine 15 mg") == 1);
   CHECK(Flags(pack, "Without a doubt the strongest sibutramine capsules") == 1);
   CHECK(Flags(pack, "Kapseln ohne Zusatzstoffe: DMAA 60 mg") == 1);
+}
+
+TEST_CASE("a stop word, a spaced dash or a glued -free ends the scope", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "No diet, with sibutramine") == 1);
+  CHECK(Flags(pack, "Capsule senza glutine con DMAA") == 1);
+  CHECK(Flags(pack, "No diet needed - sibutramine 15 mg") == 1);
+  CHECK(Flags(pack, "Booster with DMAA, sugar-free") == 1);  // "-free" frees "sugar" only
+  CHECK(Flags(pack, "Booster, DMAA-free") == 0);
 }
 
 TEST_CASE("offer phrases that contain a cue are not negations", "[match][negation]") {

@@ -262,7 +262,7 @@ absl::Status RunCorpus(std::shared_ptr<const CompiledPack> pack, const std::stri
   auto reader = RecordReader::Open({path}, input);
   if (!reader.ok()) return reader.status();
   FieldSelection selection;
-  selection.skip = {"expect", "expect[*]", "lang", "evasion", "id", "hard"};
+  selection.skip = {"expect", "expect\\[*\\]", "lang", "evasion", "id", "hard"};
   ListingParser parser(selection);
   auto scanner = Scanner::Create(pack);
   if (!scanner.ok()) return scanner.status();

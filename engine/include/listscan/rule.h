@@ -68,6 +68,7 @@ struct NegationCues {
   std::vector<std::string> before;  // open a scope to their right: "without", "free of"
   std::vector<std::string> after;   // close a scope to their left: "-free", "nelkul"
   std::vector<std::string> joins;   // list words that carry a scope on: "and", "or", "nor"
+  std::vector<std::string> stops;   // words that end a scope: "with", "contains"
   std::vector<std::string> not_followed_by;  // a cue before one of these is none: "no prescription"
   std::string file;
   int line = 0;
