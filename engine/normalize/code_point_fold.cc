@@ -58,6 +58,15 @@ uint8_t ComputeFold(uint32_t code_point, std::string* out) {
   }
   const utf8proc_property_t* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(code_point));
   if (property->ignorable) return kEvasionZeroWidth;
+  // Middle dots and bullets are full stops to the fold: they separate spaced-out letters
+  // ("z·o·n·d·e·r") as dots do, and the Greek ano teleia (a semicolon) ends a clause.
+  switch (code_point) {
+    case 0x00B7: case 0x0387: case 0x2022: case 0x2027: case 0x2219: case 0x22C5: case 0x30FB:
+      out->push_back('.');
+      return 0;
+    default:
+      break;
+  }
 
   constexpr int kCapacity = 32;
   utf8proc_int32_t canonical[kCapacity];

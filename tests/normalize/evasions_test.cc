@@ -61,6 +61,18 @@ TEST_CASE("letters spaced out by dots are joined and named spacing", "[normalize
   CHECK(found.evasion == "spacing");
 }
 
+TEST_CASE("letters spaced out by middle dots or bullets are joined like dotted ones",
+          "[normalize]") {
+  // "z·o·n·d·e·r" (U+00B7) and "b•i•z" (U+2022): each separator is two or three bytes.
+  const Found found = FindKeyword("UK z\xc2\xb7o\xc2\xb7n\xc2\xb7" "d\xc2\xb7" "e\xc2\xb7r fuse",
+                                  "zonder");
+  CHECK(found.original == Span{3, 19});
+  CHECK(found.evasion == "spacing");
+  FoldedText folded;
+  FoldText("b\xe2\x80\xa2i\xe2\x80\xa2z", &folded);
+  CHECK(folded.skeleton == "biz");
+}
+
 TEST_CASE("a short run of dotted letters is joined too", "[normalize]") {
   FoldedText folded;
   FoldText("s.i.b.u", &folded);
