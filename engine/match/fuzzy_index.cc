@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "absl/hash/hash.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "normalize/folded_text.h"
 
@@ -149,6 +150,33 @@ void ForEachDeletion(std::string_view key, std::string* scratch,
   }
 }
 
+void FuzzyIndex::AddEntry(Entry entry, size_t min_letters) {
+  const size_t letters = Letters(entry.key);
+  const size_t word_bytes = entry.keyword.size();
+  // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
+  if (letters < FuzzyOptions::kFewestEditLetters || Letters(entry.keyword) < min_letters) {
+    if (letters < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) return;
+    sound_alike_[entry.key].push_back(static_cast<uint32_t>(sound_entries_.size()));
+    sound_entries_.push_back(std::move(entry));
+    // Words of four bytes at least: Scan hashes a word's first and last four bytes.
+    min_word_bytes_ = std::min(min_word_bytes_, std::max<size_t>(4, letters - 1));
+    max_word_bytes_ = std::max(max_word_bytes_, 2 * (word_bytes + 1));
+    return;
+  }
+  const auto index = static_cast<uint32_t>(entries_.size());
+  for (const bool suffix : {false, true}) {
+    const uint64_t bucket = Bucket(entry.key, letters, suffix);
+    const uint32_t bit = BitOf(bucket);
+    bitmap_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    buckets_[bucket].push_back(index);
+  }
+  entries_.push_back(std::move(entry));
+  // A word within reach has a key of at least letters - 1 letters, and a key is no longer
+  // than its word (bar an "x": "xs" → "cs", rare enough to give up) nor less than half of it.
+  min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
+  max_word_bytes_ = std::max(max_word_bytes_, 2 * (word_bytes + 1));
+}
+
 uint64_t FuzzyIndex::Bucket(std::string_view key, size_t letters, bool suffix) {
   const size_t bytes = AffixBytes(letters, key.size());
   uint64_t affix = 0;
@@ -158,35 +186,29 @@ uint64_t FuzzyIndex::Bucket(std::string_view key, size_t letters, bool suffix) {
 
 FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     : bitmap_((size_t{1} << kBitmapBits) / 64, 0) {
-  std::string key;
   for (const uint32_t p : table.fuzzy_ids()) {
     const Pattern& pattern = table.patterns()[p];
-    PhoneticKey(pattern.expression, &key);
-    const size_t letters = Letters(key);
-    // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
-    if (letters < FuzzyOptions::kFewestEditLetters ||
-        Letters(pattern.expression) < pattern.fuzzy_min_letters) {
-      if (letters >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
-        sound_alike_[key].push_back(static_cast<uint32_t>(sound_entries_.size()));
-        sound_entries_.push_back({key, pattern.expression, p});
-        // Words of four bytes at least: Scan hashes a word's first and last four bytes.
-        min_word_bytes_ = std::min(min_word_bytes_, std::max<size_t>(4, letters - 1));
-        max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
+    // A phrase ("senza certificazione") is matched through each of its words of five letters or
+    // more, the others standing as written around it.
+    const std::vector<absl::string_view> words = absl::StrSplit(pattern.expression, ' ');
+    size_t at = 0;
+    for (const absl::string_view piece : words) {
+      const std::string_view word(piece.data(), piece.size());
+      const size_t begin = at;
+      at += word.size() + 1;
+      if (words.size() > 1 && Letters(word) < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
+        continue;
       }
-      continue;
+      Entry entry;
+      PhoneticKey(word, &entry.key);
+      entry.keyword = std::string(word);
+      entry.pattern = p;
+      if (words.size() > 1) {
+        entry.before = pattern.expression.substr(0, begin);
+        entry.after = pattern.expression.substr(std::min(begin + word.size(), pattern.expression.size()));
+      }
+      AddEntry(std::move(entry), pattern.fuzzy_min_letters);
     }
-    const auto index = static_cast<uint32_t>(entries_.size());
-    entries_.push_back({key, pattern.expression, p});
-    for (const bool suffix : {false, true}) {
-      const uint64_t bucket = Bucket(key, letters, suffix);
-      const uint32_t bit = BitOf(bucket);
-      bitmap_[bit >> 6] |= uint64_t{1} << (bit & 63);
-      buckets_[bucket].push_back(index);
-    }
-    // A word within reach has a key of at least letters - 1 letters, and a key is no longer
-    // than its word (bar an "x": "xs" → "cs", rare enough to give up) nor less than half of it.
-    min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
-    max_word_bytes_ = std::max(max_word_bytes_, 2 * (pattern.expression.size() + 1));
   }
   if (empty()) return;
   for (const uint32_t p : table.literal_ids()) {
@@ -196,7 +218,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       known_words_.insert(keyword);
     }
   }
-  std::string deletion;
+  std::string key, deletion;
   for (const std::string& word : rules.common_words) {
     std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
@@ -262,7 +284,7 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
       if (near_common < 0) near_common = NearCommonWord(key, scratch) ? 1 : 0;
       if (near_common == 1) continue;
     }
-    scratch->matched.push_back(entry.pattern);
+    scratch->matched.push_back(index);
   }
 }
 
@@ -276,8 +298,8 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
         it != sound_alike_.end()) {
       for (const uint32_t index : it->second) {
         const Entry& entry = sound_entries_[index];
-        if (!SoundsLikeCommonWord(word, key, entry.keyword)) {
-          scratch->matched.push_back(entry.pattern);
+        if (word != entry.keyword && !SoundsLikeCommonWord(word, key, entry.keyword)) {
+          scratch->matched.push_back(index | kSoundEntry);
         }
       }
     }
@@ -365,7 +387,24 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       }
     }
     for (size_t m = begin; m < end; ++m) {
-      out->push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(i), scratch->matched[m]});
+      const uint32_t matched = scratch->matched[m];
+      const Entry& entry = (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry]
+                                                   : entries_[matched];
+      // A word of a phrase counts when the rest of the phrase stands around it as written.
+      const size_t phrase_from = from - std::min(from, entry.before.size());
+      const size_t phrase_to = i + entry.after.size();
+      if (!entry.before.empty() &&
+          (from < entry.before.size() || text.substr(phrase_from, entry.before.size()) != entry.before ||
+           (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
+        continue;
+      }
+      if (!entry.after.empty() &&
+          (phrase_to > size || text.substr(i, entry.after.size()) != entry.after ||
+           (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
+        continue;
+      }
+      out->push_back({static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to),
+                      entry.pattern});
     }
   }
 }

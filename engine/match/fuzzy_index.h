@@ -74,7 +74,7 @@ class FuzzyIndex {
     std::string deletion;
     std::vector<uint32_t> candidates;
     std::vector<Slot> slots;
-    std::vector<uint32_t> matched;  // patterns
+    std::vector<uint32_t> matched;  // entries_ indices, or sound_entries_ ones | kSoundEntry
   };
   // Appends to `out`, in text order, every word of `text` (a skeleton) that lies one edit from a
   // fuzzy keyword. `leet` marks the skeleton's leet bytes: a word with one is a code or a number
@@ -84,10 +84,14 @@ class FuzzyIndex {
 
  private:
   struct Entry {
-    std::string key;      // the keyword's phonetic key
+    std::string key;      // the keyword's (or phrase word's) phonetic key
     std::string keyword;  // its skeleton: a word equal to it is an exact hit, not a misspelling
     uint32_t pattern;
+    std::string before;   // for a word of a phrase: the phrase before it ("senza ") and after it
+    std::string after;
   };
+  static constexpr uint32_t kSoundEntry = 1u << 31;  // in Scratch::matched: sound_entries_[i]
+  void AddEntry(Entry entry, size_t min_letters);
   static constexpr int kBitmapBits = 18;
 
   // The bucket of a key's prefix or suffix for keywords of `letters` letters: as many bytes as
@@ -110,7 +114,7 @@ class FuzzyIndex {
     return (bitmap_[bit >> 6] >> (bit & 63)) & 1;
   }
 
-  // Appends to scratch->matched the fuzzy patterns `word` matches.
+  // Appends to scratch->matched the entries `word` matches.
   void MatchWord(std::string_view word, Scratch* scratch) const;
   // Whether a key lies one edit from a common word's key: a non-word as near a real word as to a
   // keyword is that word's typo ("graise" is "graisse", not "gralise").

@@ -32,6 +32,25 @@ size_t SingleWordLetters(std::string_view folded) {
   return letters;
 }
 
+// Whether a keyword's skeleton can match misspelt: one word of five letters or more, or a phrase of
+// words of letters (one space apart) with such a word in it ("senza certificazione").
+bool FuzzyEligible(std::string_view folded) {
+  if (SingleWordLetters(folded) >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
+    return true;
+  }
+  bool long_word = false;
+  size_t from = 0;
+  while (from <= folded.size()) {
+    size_t to = folded.find(' ', from);
+    if (to == std::string_view::npos) to = folded.size();
+    const size_t letters = SingleWordLetters(folded.substr(from, to - from));
+    if (letters == 0) return false;  // an empty word, or one with digits or marks
+    long_word |= letters >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters);
+    from = to + 1;
+  }
+  return long_word;
+}
+
 bool IsPositive(Clause clause) {
   return clause == Clause::kAny || clause == Clause::kAll || clause == Clause::kNearA ||
          clause == Clause::kNearB;
@@ -52,7 +71,7 @@ class TableBuilder {
       for (uint8_t bits : folded_.normalized_evasions) keyword_evasions |= bits;
       std::string skeleton = SkeletonKeyword(keyword);
       if (rule.fuzzy.enabled && rule.word_boundaries && IsPositive(ref.clause) &&
-          SingleWordLetters(skeleton) >= static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
+          FuzzyEligible(skeleton)) {
         Add(Kind::kFuzzy, skeleton, NormalizeKeyword(keyword), keyword_evasions, true, ref,
             static_cast<uint8_t>(std::min(rule.fuzzy.min_letters, 255)));
       }

@@ -103,6 +103,17 @@ TEST_CASE("a non-word one edit from a common word is that word's typo", "[match]
   CHECK(Found(names, "GPS jamer 16 bands") == "");
 }
 
+TEST_CASE("a misspelt word of a phrase matches when the rest stands as written",
+          "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"senza certificazione\", \"China Export\"]\n"));
+  CHECK(Found(pack, "Caricatore senza certificazzione 5V") ==
+        "senza certificazzione misspelling");
+  CHECK(Found(pack, "Giocattolo Chhina Export") == "Chhina Export misspelling");  // sounds alike
+  CHECK(Found(pack, "Caricatore senza certificazione 5V") == "senza certificazione ");
+  CHECK(Found(pack, "certificazzione senza") == "");       // the other words out of place
+  CHECK(Found(pack, "assenza certificazzione") == "");     // inside a longer word
+}
+
 TEST_CASE("edit distance counts changes, additions, drops and swaps up to a limit",
           "[match][fuzzy]") {
   CHECK(EditDistance("graisse", "gralise", 2) == 2);
