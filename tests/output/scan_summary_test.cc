@@ -44,6 +44,7 @@ TEST_CASE("the summary reports the counts, with read equal to scanned plus rejec
   summary.input_errors = {"a.gz: truncated gzip stream"};
   CHECK(SummaryJson(summary, ThreeRules()) ==
         "{\n"
+        "  \"complete\": true,\n"
         "  \"records_read\": 10,\n"
         "  \"records_scanned\": 8,\n"
         "  \"records_rejected\": 2,\n"
@@ -62,6 +63,19 @@ TEST_CASE("the summary reports the counts, with read equal to scanned plus rejec
         "  \"hits_per_rule\": {\"med.sibutramine\": 1, \"supp.dmaa\": 4},\n"
         "  \"listings_per_rule\": {\"med.sibutramine\": 1, \"supp.dmaa\": 2}\n"
         "}\n");
+}
+
+TEST_CASE("an interrupted run's summary says so and where it stopped", "[output]") {
+  ScanSummary summary;
+  summary.complete = false;
+  summary.stopped_input = "dump-07.jsonl.zst";
+  summary.stopped_file_bytes = 1048576;
+  const std::string json = SummaryJson(summary, RuleSet{});
+  CHECK(json.rfind("{\n"
+                   "  \"complete\": false,\n"
+                   "  \"stopped_at\": {\"input\": \"dump-07.jsonl.zst\", \"file_bytes_done\": 1048576},\n"
+                   "  \"records_read\": 0,\n",
+                   0) == 0);
 }
 
 TEST_CASE("a summary of zero seconds reports zero throughput", "[output]") {
