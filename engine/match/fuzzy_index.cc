@@ -188,17 +188,17 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     : bitmap_((size_t{1} << kBitmapBits) / 64, 0) {
   for (const uint32_t p : table.fuzzy_ids()) {
     const Pattern& pattern = table.patterns()[p];
-    // A phrase ("senza certificazione") is matched through each of its words of five letters or
-    // more, the others standing as written around it.
+    // A phrase ("senza certificazione") is matched through each of its words long enough for an
+    // edit, the others standing as written around it.
     const std::vector<absl::string_view> words = absl::StrSplit(pattern.expression, ' ');
     size_t at = 0;
     for (const absl::string_view piece : words) {
       const std::string_view word(piece.data(), piece.size());
       const size_t begin = at;
       at += word.size() + 1;
-      if (words.size() > 1 && Letters(word) < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) {
-        continue;
-      }
+      // In a phrase only the words long enough for an edit count: sound-alikes of its short words
+      // cost a lookup for most words of a text and find little.
+      if (words.size() > 1 && Letters(word) < pattern.fuzzy_min_letters) continue;
       Entry entry;
       PhoneticKey(word, &entry.key);
       entry.keyword = std::string(word);

@@ -106,9 +106,10 @@ TEST_CASE("a non-word one edit from a common word is that word's typo", "[match]
 TEST_CASE("a misspelt word of a phrase matches when the rest stands as written",
           "[match][fuzzy]") {
   auto pack = CompileYaml(OneRule("    keywords: [\"senza certificazione\", \"China Export\"]\n"));
+  // Only words long enough for an edit: "Chhina" stays unread.
   CHECK(Found(pack, "Caricatore senza certificazzione 5V") ==
         "senza certificazzione misspelling");
-  CHECK(Found(pack, "Giocattolo Chhina Export") == "Chhina Export misspelling");  // sounds alike
+  CHECK(Found(pack, "Giocattolo Chhina Export") == "");
   CHECK(Found(pack, "Caricatore senza certificazione 5V") == "senza certificazione ");
   CHECK(Found(pack, "certificazzione senza") == "");       // the other words out of place
   CHECK(Found(pack, "assenza certificazzione") == "");     // inside a longer word
