@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measures the bundled packs on the real public data of ../shared/data (when present).
+"""Measures the bundled packs on real public product data (a folder of datasets: --data or $DATA).
 
 False flags: Open Food Facts (food, none should flag), shop offers (benign electronics).
 Flags to read: DSLD (US supplement labels, many lawful in the US only), Sephora (full INCI lists).
@@ -131,11 +131,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listscan", default="build/tools/listscan/listscan")
     parser.add_argument("--rules", default="rules")
-    parser.add_argument("--data", default="../shared/data")
+    parser.add_argument("--data", default=os.environ.get("DATA", ""),
+                        help="folder of the public datasets (off-lifyzer/, dsld-products/, ...; "
+                             "default: $DATA)")
     parser.add_argument("--skip-off", action="store_true", help="leave out Open Food Facts (slowest)")
     args = parser.parse_args()
     if not os.path.isdir(args.data):
-        print(f"{args.data}: no such folder", file=sys.stderr)
+        print(f"{args.data or '(no --data and no $DATA)'}: no such folder", file=sys.stderr)
         return 2
     false_flags(args.listscan, args.rules, args.data, args.skip_off)
     flags_to_read(args.listscan, args.rules, args.data)

@@ -848,7 +848,7 @@ def main():
     out.append("# GENERATED FILE - do not edit by hand; edit tools/rulegen/inn_to_rules.py and regenerate.")
     out.append("# Medicines by ATC class: prescription-only medicinal substances offered for sale, and medicinal")
     out.append("# substances in products sold as food supplements.")
-    out.append("# Source: the medicines-inn table (../shared/data/medicines-inn/substances.tsv), built from")
+    out.append("# Source: the medicines-inn table ($DATA/medicines-inn/substances.tsv), built from")
     out.append("#   - PharmGKB drugs.tsv (release created 2022-07-05), (c) PharmGKB, https://www.pharmgkb.org,")
     out.append("#     licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/): names, ATC codes,")
     out.append("#     generic names;")
@@ -860,7 +860,7 @@ def main():
     out.append("# private or commercial use: read it before shipping this file in a commercial product")
     out.append("# (the rest of listscan is not affected; the generator is listscan code).")
     out.append("# Regenerate from the repository root with:")
-    out.append("#   python3 tools/rulegen/inn_to_rules.py --tsv ../shared/data/medicines-inn/substances.tsv \\")
+    out.append("#   python3 tools/rulegen/inn_to_rules.py --tsv $DATA/medicines-inn/substances.tsv \\")
     out.append("#       --out rules/eu/medicines-inn.yaml")
     out.append(f"# {sum(len(v) for v in med_ex.values())} substances in {len(med)} medicines rules, "
                f"{sum(len(v) for v in supp_ex.values())} in {len(supp)} supplements rules, from {n_atc} rows")
