@@ -205,7 +205,8 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       entry.pattern = p;
       if (words.size() > 1) {
         entry.before = pattern.expression.substr(0, begin);
-        entry.after = pattern.expression.substr(std::min(begin + word.size(), pattern.expression.size()));
+        entry.after =
+            pattern.expression.substr(std::min(begin + word.size(), pattern.expression.size()));
       }
       AddEntry(std::move(entry), pattern.fuzzy_min_letters);
     }
@@ -226,7 +227,8 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     common_keys_[KeyHash(key)].push_back(static_cast<uint32_t>(common_words_.size()));
     common_words_.push_back(std::move(skeleton));
     common_near_.insert(KeyHash(key));
-    ForEachDeletion(key, &deletion, [this](std::string_view d) { common_near_.insert(KeyHash(d)); });
+    ForEachDeletion(key, &deletion,
+                    [this](std::string_view d) { common_near_.insert(KeyHash(d)); });
   }
 }
 
@@ -394,7 +396,8 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       const size_t phrase_from = from - std::min(from, entry.before.size());
       const size_t phrase_to = i + entry.after.size();
       if (!entry.before.empty() &&
-          (from < entry.before.size() || text.substr(phrase_from, entry.before.size()) != entry.before ||
+          (from < entry.before.size() ||
+           text.substr(phrase_from, entry.before.size()) != entry.before ||
            (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
         continue;
       }

@@ -252,7 +252,10 @@ absl::StatusOr<Neighbours> FuzzyNeighbours(const PatternTable& table, const Rule
     while (std::getline(in, line)) {
       const std::string word = line.substr(0, line.find_first_of("/\t\r"));
       const std::string folded = SkeletonKeyword(word);
-      if (folded.empty() || folded.size() > no_leet.size() || keywords.contains(absl::string_view(folded))) continue;
+      if (folded.empty() || folded.size() > no_leet.size() ||
+          keywords.contains(absl::string_view(folded))) {
+        continue;
+      }
       matches.clear();
       index.Scan(folded, no_leet.data(), &scratch, &matches);
       bool near = false;

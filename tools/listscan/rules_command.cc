@@ -59,7 +59,8 @@ std::string Matching(const Rule& rule) {
                                             "+ letters (sound-alikes from ",
                                             FuzzyOptions::kSoundAlikeLetters, ")")
                              : "exact keywords (no misspellings)";
-  absl::StrAppend(&matching, rule.negation ? "; negation cues clear hits" : "; negation cues ignored");
+  absl::StrAppend(&matching,
+                  rule.negation ? "; negation cues clear hits" : "; negation cues ignored");
   return matching;
 }
 

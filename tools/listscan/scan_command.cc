@@ -126,7 +126,8 @@ int RunScan() {
     if (!written.ok()) return ReportError(written);
   }
   if (!summary->complete) {
-    std::fprintf(stderr, "listscan: interrupted after %llu records; the outputs and summary cover those\n",
+    std::fprintf(stderr,
+                 "listscan: interrupted after %llu records; the outputs and summary cover those\n",
                  static_cast<unsigned long long>(summary->counts.records_read));
     return 128 + interrupting_signal;
   }
