@@ -7,14 +7,9 @@
 
 namespace listscan {
 
-void AppendFlaggedListing(std::string* out, const Listing& listing, const std::string& file,
-                          uint64_t line, const std::vector<Hit>& hits, const RuleSet& rules,
-                          const std::vector<std::string>& with_fields) {
-  out->append("{\"id\":");
-  AppendJsonString(out, listing.id);
-  out->append(",\"source\":{\"file\":");
-  AppendJsonString(out, file);
-  absl::StrAppend(out, ",\"line\":", line, "},\"hits\":[");
+void AppendHits(std::string* out, const Listing& listing, const std::vector<Hit>& hits,
+                const RuleSet& rules) {
+  out->push_back('[');
   for (size_t i = 0; i < hits.size(); ++i) {
     const Hit& hit = hits[i];
     const Rule& rule = rules.rules[hit.rule];
@@ -39,6 +34,17 @@ void AppendFlaggedListing(std::string* out, const Listing& listing, const std::s
     out->push_back('}');
   }
   out->push_back(']');
+}
+
+void AppendFlaggedListing(std::string* out, const Listing& listing, const std::string& file,
+                          uint64_t line, const std::vector<Hit>& hits, const RuleSet& rules,
+                          const std::vector<std::string>& with_fields) {
+  out->append("{\"id\":");
+  AppendJsonString(out, listing.id);
+  out->append(",\"source\":{\"file\":");
+  AppendJsonString(out, file);
+  absl::StrAppend(out, ",\"line\":", line, "},\"hits\":");
+  AppendHits(out, listing, hits, rules);
   if (!with_fields.empty()) {
     out->append(",\"fields\":{");
     bool first = true;

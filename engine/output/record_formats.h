@@ -12,6 +12,11 @@
 
 namespace listscan {
 
+// The "hits" array of a flagged listing: [{"rule":..., "category":..., "severity":..., "field":...,
+// "start":N, "end":N, "match":..., "evasion":...}, ...]. `listscan serve` writes the same bytes.
+void AppendHits(std::string* out, const Listing& listing, const std::vector<Hit>& hits,
+                const RuleSet& rules);
+
 // {"id":..., "source":{"file":..., "line":N}, "hits":[...]} and, when `with_fields` is not
 // empty, "fields":{path: value} for those of them the listing has. Ends with "\n".
 void AppendFlaggedListing(std::string* out, const Listing& listing, const std::string& file,

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "listscan/scanner.h"
 #include "output/record_formats.h"
+#include "parse/rule_metadata.h"
 #include "pipeline/progress_line.h"
 
 namespace listscan {
@@ -44,21 +45,6 @@ struct Worker {
   std::vector<RejectedRecord> rejected;
   std::vector<uint32_t> rules_seen;
 };
-
-FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& rules,
-                                const std::vector<std::string>& with_fields) {
-  FieldSelection result = selection;
-  auto want = [&](const std::string& path) {
-    if (std::find(result.metadata.begin(), result.metadata.end(), path) == result.metadata.end()) {
-      result.metadata.push_back(path);
-    }
-  };
-  for (const Rule& rule : rules.rules) {
-    for (const WhereFilter& filter : rule.where) want(filter.field);
-  }
-  for (const std::string& path : with_fields) want(path);
-  return result;
-}
 
 // Matches the parsed listings of a group and formats the flagged ones.
 absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,

@@ -8,6 +8,7 @@
 #include "lint_command.h"
 #include "rules_command.h"
 #include "scan_command.h"
+#include "serve_command.h"
 #include "test_command.h"
 
 int main(int argc, char** argv) {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddDiffCommand(app, &run);
   listscan::cli::AddBenchCommand(app, &run);
   listscan::cli::AddRulesCommand(app, &run);
+  listscan::cli::AddServeCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
