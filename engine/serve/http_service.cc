@@ -197,12 +197,21 @@ HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, Fiel
     metrics_.CountScan(*pack, tally);
     response.set_content(std::move(lines), std::string(kJsonLines));
   });
-  route("/v1/reload", "POST", [this](const httplib::Request&, httplib::Response& response) {
-    absl::StatusOr<std::shared_ptr<const ServingPack>> pack = Reload("POST /v1/reload");
-    if (!pack.ok()) return SetError(response, 422, std::string(pack.status().message()));
-    response.set_header("Listscan-Pack", (*pack)->version);
-    response.set_content(StatusJson("reloaded", pack->get()), std::string(kJson));
-  });
+  // POST /v1/reload takes no body. `curl -X POST` sends neither a body nor a Content-Length, which
+  // the library would wait on as a body that ends when the connection closes: the handler reads
+  // (and drops) a body only when one is announced.
+  http.Post("/v1/reload",
+            [this, authorized](const httplib::Request& request, httplib::Response& response,
+                               const httplib::ContentReader& read_body) {
+              if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding")) {
+                read_body([](const char*, size_t) { return true; });
+              }
+              if (!authorized(request, response)) return;
+              absl::StatusOr<std::shared_ptr<const ServingPack>> pack = Reload("POST /v1/reload");
+              if (!pack.ok()) return SetError(response, 422, std::string(pack.status().message()));
+              response.set_header("Listscan-Pack", (*pack)->version);
+              response.set_content(StatusJson("reloaded", pack->get()), std::string(kJson));
+            });
 
   // A known path asked with another method: 405 naming the one it takes. (The body, if any, was
   // read by the library, so the connection stays usable.)

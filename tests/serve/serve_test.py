@@ -2,6 +2,7 @@
 from the source root (ctest does). Each test starts its own server on a free port and stops it."""
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -203,7 +204,14 @@ def reload_under_requests():
         thread.start()
     with open(pack, "a") as out:
         out.write(NEW_RULE)
-    status, headers, reply = server.request("POST", "/v1/reload")
+    # No body and no Content-Length, as `curl -X POST` sends it.
+    connection = server.connect()
+    connection.putrequest("POST", "/v1/reload")
+    connection.endheaders()
+    response = connection.getresponse()
+    status, headers, reply = response.status, {"listscan-pack": response.getheader(
+        "Listscan-Pack")}, response.read()
+    connection.close()
     assert status == 200, reply
     new_version = json.loads(reply)["pack"]
     assert new_version != old_version and headers["listscan-pack"] == new_version
@@ -321,9 +329,46 @@ def metrics_parse():
     assert server.stop() == 0
 
 
+def page_in_chromium():
+    # The page in headless Chromium: no console message (errors, warnings), the verdict, the
+    # matched words highlighted (byte offsets mapped onto text with multi-byte letters before the
+    # match), each rule's title, severity and legal basis. It loads nothing from the network.
+    server = start("--rules", SMALL_PACK)
+    server.wait_until_ready()
+    status, headers, page = server.request("GET", "/")
+    assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
+    assert b"http://" not in page and b"https://" not in page and b" src=" not in page
+    from urllib.parse import quote
+    presets = {
+        "title": ("title=" + quote("Slim caps") + "&description=" +
+                  quote("Fast results with S1BUTR4MINE 15mg"), ["S1BUTR4MINE"]),
+        "json": ("json=" + quote('{"id":"J","title":"Größe XL – Kapseln mit Sibutramine und '
+                                 'mehr Sibutramin"}'), ["Sibutramine", "Sibutramin"]),
+    }
+    for name, (fragment, marks) in presets.items():
+        profile = os.path.join(work, "chromium-" + name)
+        browser = subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+             "--virtual-time-budget=20000", "--dump-dom",
+             f"http://127.0.0.1:{server.port}/#{fragment}"],
+            capture_output=True, text=True, timeout=600, check=False)
+        console = [line for line in browser.stderr.splitlines() if ":CONSOLE" in line]
+        assert not console, console
+        dom = browser.stdout
+        assert '<p id="verdict" class="flagged">Flagged</p>' in dom, (browser.returncode, dom)
+        assert re.findall(r"<mark>([^<]*)</mark>", dom) == marks, dom
+        row = re.search(r"<tbody>(.*)</tbody>", dom, re.S).group(1)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        title = "Sibutramine in a supplement<small> supp.sibutramine (supplements)</small>"
+        assert cells == [title, "critical", ", ".join(marks),
+                         "Regulation (EC) No 178/2002 Art. 14"], cells
+    assert server.stop() == 0
+
+
 TESTS = {f.__name__: f for f in (sample_verdicts_equal_scan, every_error_status, token_required,
                                   reload_under_requests, broken_pack_refused, sigterm_drains,
-                                  metrics_parse)}
+                                  metrics_parse, page_in_chromium)}
 
 if __name__ == "__main__":
     try:
