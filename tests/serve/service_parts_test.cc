@@ -22,7 +22,7 @@ TEST_CASE("a bearer token matches only in full, the scheme caseless", "[serve]")
   CHECK_FALSE(BearerMatches("", "s3cret"));
 }
 
-TEST_CASE("the token file's content is the token; an empty one is refused", "[serve]") {
+TEST_CASE("the token file's content is the token and an empty one is refused", "[serve]") {
   const auto dir = std::filesystem::temp_directory_path() / "listscan-token-test";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "token") << "  abc123\n";
