@@ -26,9 +26,17 @@ std::string DefaultCacheDir() {
 
 CompiledPack::~CompiledPack() = default;
 
+const FuzzyIndex& CompiledPack::fuzzy() const {
+  std::call_once(fuzzy_built_, [this] {
+    if (!fuzzy_) fuzzy_ = std::make_unique<FuzzyIndex>(*patterns_, rules_);
+  });
+  return *fuzzy_;
+}
+
 absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
     RuleSet rules, const CompileOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  UseHugePagesForDatabases();
   std::shared_ptr<CompiledPack> pack(new CompiledPack());
   pack->patterns_ = std::make_unique<PatternTable>(rules);
   pack->databases_ = std::make_unique<HyperscanDatabases>();

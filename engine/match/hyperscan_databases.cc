@@ -2,10 +2,12 @@
 #include "match/hyperscan_databases.h"
 
 #include <hs/hs.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -129,7 +131,22 @@ bool DeserializeFrom(std::string_view data, size_t* offset, hs_database_t** db) 
   return true;
 }
 
+constexpr size_t kHugePage = size_t{2} << 20;
+
+void* AllocateDatabase(size_t size) {
+  if (size < kHugePage) return malloc(size);
+  const size_t rounded = (size + kHugePage - 1) & ~(kHugePage - 1);
+  void* memory = aligned_alloc(kHugePage, rounded);
+  if (memory) (void)madvise(memory, rounded, MADV_HUGEPAGE);  // only a hint
+  return memory;
+}
+
 }  // namespace
+
+void UseHugePagesForDatabases() {
+  static const bool done = hs_set_database_allocator(AllocateDatabase, free) == HS_SUCCESS;
+  (void)done;
+}
 
 HyperscanDatabases::~HyperscanDatabases() {
   for (hs_database_t* db : {literal, regex, regex_presence}) {

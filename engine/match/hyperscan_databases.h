@@ -26,6 +26,11 @@ struct HyperscanDatabases {
   size_t total_bytes() const;
 };
 
+// Makes Hyperscan place large databases in transparent huge pages (where the kernel allows them on
+// request): a cached pack's tens of megabytes of databases then cost a few dozen page faults to
+// load instead of thousands. Idempotent; called before databases are compiled or read.
+void UseHugePagesForDatabases();
+
 // Checks every regex on its own, so an error names its rule as "file:line: rule id: ...": one that
 // Hyperscan rejects, or one that can match the empty string.
 void FindRegexProblems(const PatternTable& patterns, const RuleSet& rules,

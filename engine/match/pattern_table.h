@@ -66,6 +66,8 @@ class PatternTable {
   std::string Fingerprint() const;
 
  private:
+  friend struct PackCodec;  // SerializePack / DeserializePack
+  PatternTable() = default;
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;

@@ -325,6 +325,7 @@ class PackParser {
     }
     const std::string name = node["file"].as<std::string>();
     const fs::path path = fs::path(file_).parent_path() / name;
+    out->referenced_files.push_back(path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       Problem(LineOf(node), "", absl::StrCat("cannot open common words file ", path.string()));
@@ -641,8 +642,7 @@ void CheckRuleSet(const RuleSet& rules, std::vector<RuleProblem>* problems) {
   }
 }
 
-absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& paths, RuleSet* rules,
-                                             std::vector<RuleProblem>* problems) {
+absl::StatusOr<std::vector<std::string>> ListRuleFiles(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -659,7 +659,14 @@ absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& pat
       files.push_back(path);
     }
   }
-  for (const std::string& file : files) {
+  return files;
+}
+
+absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& paths, RuleSet* rules,
+                                             std::vector<RuleProblem>* problems) {
+  absl::StatusOr<std::vector<std::string>> files = ListRuleFiles(paths);
+  if (!files.ok()) return files.status();
+  for (const std::string& file : *files) {
     absl::StatusOr<std::string> text = ReadWholeFile(file);
     if (!text.ok()) return text.status();
     ParsePackInto(*text, file, rules, problems);

@@ -25,6 +25,10 @@ struct RuleProblem {
 absl::Status LoadRulePacksCollectingProblems(const std::vector<std::string>& paths, RuleSet* rules,
                                              std::vector<RuleProblem>* problems);
 
+// The files LoadRulePacks reads for `paths`: each file as given, and every *.yaml / *.yml file
+// under each folder (recursively, in name order).
+absl::StatusOr<std::vector<std::string>> ListRuleFiles(const std::vector<std::string>& paths);
+
 // Every *.yaml / *.yml file under `paths` (folders recursively, in name order). All problems are
 // reported together, one per line, in an InvalidArgument status.
 absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths);

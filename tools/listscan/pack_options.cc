@@ -1,6 +1,7 @@
 // Loading and compiling the packs named on the command line.
 #include "pack_options.h"
 
+#include "match/pack_cache.h"
 #include "rules/rule_loader.h"
 
 namespace listscan::cli {
@@ -41,11 +42,16 @@ absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options) {
 }
 
 absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options) {
-  absl::StatusOr<RuleSet> rules = LoadRuleSet(options);
-  if (!rules.ok()) return rules.status();
-  CompileOptions compile;
-  if (!options.no_cache) compile.cache_dir = options.cache_dir;
-  return CompiledPack::Compile(std::move(*rules), compile);
+  if (options.no_cache || options.cache_dir.empty()) {
+    absl::StatusOr<RuleSet> rules = LoadRuleSet(options);
+    if (!rules.ok()) return rules.status();
+    return CompiledPack::Compile(std::move(*rules), CompileOptions{});
+  }
+  // An empty source list goes straight to LoadRuleSet, which says what is missing.
+  if (options.rule_paths.empty() && options.keywords_file.empty()) return LoadRuleSet(options).status();
+  PackSources sources{options.rule_paths, options.keywords_file,
+                      options.no_fuzzy ? "no-fuzzy" : ""};
+  return LoadPackThroughCache(sources, options.cache_dir, [&] { return LoadRuleSet(options); });
 }
 
 }  // namespace listscan::cli

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "listscan/rule.h"
@@ -46,18 +48,32 @@ class CompiledPack {
   const RuleSet& rules() const { return rules_; }
   const PatternTable& patterns() const { return *patterns_; }
   const HyperscanDatabases& databases() const { return *databases_; }
-  const FuzzyIndex& fuzzy() const { return *fuzzy_; }
+  // Built on first use in a pack read by DeserializePack: a start-up that scans nothing, or a pack
+  // without misspelling matching, never pays for it.
+  const FuzzyIndex& fuzzy() const;
   const NegationCueTable& negations() const { return *negations_; }
   const CompileStats& stats() const { return stats_; }
 
  private:
+  friend struct PackCodec;
   CompiledPack() = default;
   RuleSet rules_;
   std::unique_ptr<PatternTable> patterns_;
   std::unique_ptr<HyperscanDatabases> databases_;
-  std::unique_ptr<FuzzyIndex> fuzzy_;
+  mutable std::once_flag fuzzy_built_;
+  mutable std::unique_ptr<FuzzyIndex> fuzzy_;
   std::unique_ptr<NegationCueTable> negations_;
   CompileStats stats_;
 };
+
+// The whole pack as bytes (rules, pattern table, Hyperscan databases, negation cues, common
+// words), for the pack cache and for embedders that ship a compiled pack. The bytes hold only for
+// the build of listscan that wrote them, on a CPU with the same Hyperscan features.
+absl::StatusOr<std::string> SerializePack(const CompiledPack& pack);
+
+// Reads SerializePack's bytes. Bytes of another listscan build, Hyperscan version or CPU are
+// refused with FailedPrecondition; corrupt or truncated bytes with DataLoss. Never crashes on
+// arbitrary input. The result's stats() say from_cache, with the time taken to read it.
+absl::StatusOr<std::shared_ptr<const CompiledPack>> DeserializePack(std::string_view bytes);
 
 }  // namespace listscan

@@ -122,6 +122,9 @@ struct RuleSet {
   // Real words (from the word lists of the pack's languages) that lie one edit from a fuzzy
   // keyword: such a word in a listing is itself, not a misspelling ("morphing" is no "morphine").
   std::vector<std::string> common_words;
+  // Files the packs read besides their own YAML (a `common_words: {file: NAME}` list): the pack
+  // cache checks that they are unchanged before it uses a cached pack.
+  std::vector<std::string> referenced_files;
 };
 
 }  // namespace listscan
