@@ -69,7 +69,8 @@ std::string ComputeIdentity() {
     bytes << in.rdbuf();
     if (in) {
       const std::string file = bytes.str();
-      return absl::StrFormat("%s+file%016x", LISTSCAN_VERSION, XXH3_64bits(file.data(), file.size()));
+      return absl::StrFormat("%s+file%016x", LISTSCAN_VERSION,
+                             XXH3_64bits(file.data(), file.size()));
     }
   }
   return LISTSCAN_VERSION;

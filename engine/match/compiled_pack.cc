@@ -2,6 +2,7 @@
 #include "listscan/compiled_pack.h"
 
 #include <hs/hs.h>
+#include <tbb/parallel_invoke.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -24,6 +25,28 @@ std::string DefaultCacheDir() {
   return "";
 }
 
+namespace {
+
+absl::Status LoadOrCompileDatabases(const PatternTable& table, const RuleSet& rules,
+                                    const CompileOptions& options,
+                                    std::unique_ptr<HyperscanDatabases>* databases,
+                                    bool* from_cache) {
+  const std::string key = DatabaseCacheKey(table);
+  if (!options.cache_dir.empty()) {
+    *from_cache = LoadCachedDatabases(options.cache_dir, key, databases->get()).ok();
+    if (*from_cache) return absl::OkStatus();
+    *databases = std::make_unique<HyperscanDatabases>();
+  }
+  if (auto status = CompileDatabases(table, rules, databases->get()); !status.ok()) return status;
+  if (!options.cache_dir.empty()) {
+    // A cache that cannot be written only costs the next run a compile.
+    (void)StoreCachedDatabases(options.cache_dir, key, **databases);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 CompiledPack::~CompiledPack() = default;
 
 const FuzzyIndex& CompiledPack::fuzzy() const {
@@ -43,21 +66,15 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
   const PatternTable& table = *pack->patterns_;
   if (auto status = ValidateRegexes(table, rules); !status.ok()) return status;
 
-  const std::string key = DatabaseCacheKey(table);
+  // The fuzzy index is built while the databases compile (or load): neither reads the other.
   bool from_cache = false;
-  if (!options.cache_dir.empty()) {
-    from_cache = LoadCachedDatabases(options.cache_dir, key, pack->databases_.get()).ok();
-    if (!from_cache) pack->databases_ = std::make_unique<HyperscanDatabases>();
-  }
-  if (!from_cache) {
-    if (auto status = CompileDatabases(table, rules, pack->databases_.get()); !status.ok()) {
-      return status;
-    }
-    if (!options.cache_dir.empty()) {
-      // A cache that cannot be written only costs the next run a compile.
-      (void)StoreCachedDatabases(options.cache_dir, key, *pack->databases_);
-    }
-  }
+  absl::Status compiled;
+  tbb::parallel_invoke(
+      [&] { pack->fuzzy_ = std::make_unique<FuzzyIndex>(table, rules); },
+      [&] {
+        compiled = LoadOrCompileDatabases(table, rules, options, &pack->databases_, &from_cache);
+      });
+  if (!compiled.ok()) return compiled;
 
   hs_scratch_t* scratch = nullptr;
   const HyperscanDatabases& dbs = *pack->databases_;
@@ -73,7 +90,6 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
     hs_free_scratch(scratch);
   }
 
-  pack->fuzzy_ = std::make_unique<FuzzyIndex>(table, rules);
   pack->negations_ = std::make_unique<NegationCueTable>(rules.negations);
   pack->stats_.rules = rules.rules.size();
   pack->stats_.fuzzy_keywords = table.fuzzy_ids().size();

@@ -3,6 +3,7 @@
 
 #include <hs/hs.h>
 #include <sys/mman.h>
+#include <tbb/parallel_invoke.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -197,21 +198,26 @@ absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
 
 absl::Status CompileDatabases(const PatternTable& table, const RuleSet& rules,
                               HyperscanDatabases* out) {
-  if (!table.literal_ids().empty()) {
-    if (auto status = CompileLiterals(table, &out->literal); !status.ok()) return status;
-  }
-  if (!table.regex_ids().empty()) {
-    if (auto status = CompileRegexes(table, table.regex_ids(), kRegexFlags, rules, &out->regex);
-        !status.ok()) {
-      return status;
-    }
-  }
-  if (!table.required_regex_ids().empty()) {
-    if (auto status = CompileRegexes(table, table.required_regex_ids(), kPresenceFlags, rules,
-                                     &out->regex_presence);
-        !status.ok()) {
-      return status;
-    }
+  // The three databases are independent: each compiles on its own thread (Hyperscan's compiler
+  // is single-threaded and reentrant). The first error in this order is the one reported.
+  absl::Status literal, regex, presence;
+  tbb::parallel_invoke(
+      [&] {
+        if (!table.literal_ids().empty()) literal = CompileLiterals(table, &out->literal);
+      },
+      [&] {
+        if (!table.regex_ids().empty()) {
+          regex = CompileRegexes(table, table.regex_ids(), kRegexFlags, rules, &out->regex);
+        }
+      },
+      [&] {
+        if (!table.required_regex_ids().empty()) {
+          presence = CompileRegexes(table, table.required_regex_ids(), kPresenceFlags, rules,
+                                    &out->regex_presence);
+        }
+      });
+  for (const absl::Status* status : {&literal, &regex, &presence}) {
+    if (!status->ok()) return *status;
   }
   return absl::OkStatus();
 }

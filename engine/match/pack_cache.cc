@@ -60,7 +60,8 @@ absl::StatusOr<uint64_t> ContentHash(const std::string& path) {
   MappedFile file(path);
   if (file.ok()) return XXH3_64bits(file.view().data(), file.view().size());
   std::error_code error;
-  if (fs::is_regular_file(path, error) && fs::file_size(path, error) == 0) return XXH3_64bits("", 0);
+  if (fs::is_regular_file(path, error) && fs::file_size(path, error) == 0)
+    return XXH3_64bits("", 0);
   return absl::NotFoundError(absl::StrCat(path, ": cannot read"));
 }
 
@@ -80,7 +81,8 @@ std::string SlotName(const PackSources& sources) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
   std::error_code error;
-  for (const std::string& path : sources.rule_paths) Update(state, fs::absolute(path, error).string());
+  for (const std::string& path : sources.rule_paths)
+    Update(state, fs::absolute(path, error).string());
   Update(state, "--keywords");
   if (!sources.keywords_file.empty()) {
     Update(state, fs::absolute(sources.keywords_file, error).string());
@@ -159,8 +161,8 @@ absl::Status StoreEntry(const fs::path& path, const std::string& key, const Comp
 
   std::error_code error;
   fs::create_directories(path.parent_path(), error);
-  if (error) return absl::UnavailableError(absl::StrCat(path.parent_path().string(), ": ",
-                                                        error.message()));
+  if (error)
+    return absl::UnavailableError(absl::StrCat(path.parent_path().string(), ": ", error.message()));
   const std::string temp_path = absl::StrCat(path.string(), ".tmp.", getpid());
   {
     std::ofstream file(temp_path, std::ios::binary | std::ios::trunc);

@@ -25,8 +25,8 @@ namespace listscan {
 // A member added to one of these types must be written and read below: the sizes catch it.
 static_assert(sizeof(Term) == 64 && sizeof(NearClause) == 136 && sizeof(WhereFilter) == 88 &&
                   sizeof(ExampleListing) == 32 && sizeof(FuzzyOptions) == 8 &&
-                  sizeof(NegationCues) == 192 && sizeof(RuleSource) == 96 &&
-                  sizeof(Rule) == 504 && sizeof(RuleSet) == 96,
+                  sizeof(NegationCues) == 192 && sizeof(RuleSource) == 96 && sizeof(Rule) == 504 &&
+                  sizeof(RuleSet) == 96,
               "the rule model changed: update PackCodec's encoding of it");
 static_assert(sizeof(TermRef) == 8 && sizeof(Pattern) == 160 && sizeof(PatternTable) == 168,
               "the pattern table changed: update PackCodec's encoding of it");
@@ -268,12 +268,17 @@ bool ValidRef(const TermRef& ref, const RuleSet& rules) {
   if (ref.rule >= rules.rules.size()) return false;
   const Rule& rule = rules.rules[ref.rule];
   switch (ref.clause) {
-    case Clause::kAny: return ref.term < rule.any.size();
-    case Clause::kAll: return ref.term < rule.all.size();
-    case Clause::kNone: return ref.term < rule.none.size();
-    case Clause::kException: return ref.term < rule.exceptions.size();
+    case Clause::kAny:
+      return ref.term < rule.any.size();
+    case Clause::kAll:
+      return ref.term < rule.all.size();
+    case Clause::kNone:
+      return ref.term < rule.none.size();
+    case Clause::kException:
+      return ref.term < rule.exceptions.size();
     case Clause::kNearA:
-    case Clause::kNearB: return ref.term < rule.near.size();
+    case Clause::kNearB:
+      return ref.term < rule.near.size();
   }
   return false;
 }
@@ -336,7 +341,8 @@ bool GetDatabase(ByteReader& in, hs_database_t** db) {
 }
 
 absl::Status CorruptError(std::string_view what) {
-  return absl::DataLossError(absl::StrCat("compiled pack: corrupt or truncated bytes (", std::string(what), ")"));
+  return absl::DataLossError(
+      absl::StrCat("compiled pack: corrupt or truncated bytes (", std::string(what), ")"));
 }
 
 }  // namespace
@@ -428,8 +434,8 @@ struct PackCodec {
     const std::string platform = in.GetString();
     if (!in.ok()) return CorruptError("header");
     if (identity != BuildIdentity()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "compiled pack written by listscan ", identity, ", this is ", BuildIdentity()));
+      return absl::FailedPreconditionError(absl::StrCat("compiled pack written by listscan ",
+                                                        identity, ", this is ", BuildIdentity()));
     }
     if (platform != PlatformName()) {
       return absl::FailedPreconditionError(absl::StrCat("compiled pack built for ", platform,

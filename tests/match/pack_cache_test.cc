@@ -1,9 +1,10 @@
 // The whole-pack cache: an unchanged pack is read back without loading its YAML; a change to any
 // pack file, to a word list it names, or to the options rebuilds it; a corrupt entry is rebuilt.
+#include "match/pack_cache.h"
+
 #include <filesystem>
 #include <fstream>
 
-#include "match/pack_cache.h"
 #include "pack_fixture.h"
 
 namespace listscan::testing {
@@ -46,8 +47,8 @@ struct CacheFixture {
     return count;
   }
 
-  const fs::path root = fs::temp_directory_path() / ("listscan-pack-cache-" +
-                                                     std::to_string(::getpid()));
+  const fs::path root =
+      fs::temp_directory_path() / ("listscan-pack-cache-" + std::to_string(::getpid()));
   int loads = 0;
 };
 
@@ -60,7 +61,8 @@ TEST_CASE("an unchanged pack is read from the cache without its YAML", "[match][
   CHECK(cache.loads == 1);
   CHECK(second->stats().from_cache);
   CHECK(second->rules().common_words == Strings{"clenbuteral"});
-  CHECK(ScanTitle(second, "clenbuteroll 40mcg") == Strings{"t.rule title 0 12 clenbuteroll evasion"});
+  CHECK(ScanTitle(second, "clenbuteroll 40mcg") ==
+        Strings{"t.rule title 0 12 clenbuteroll evasion"});
   CHECK(ScanTitle(second, "clenbuteral 40mcg").empty());  // a common word, not a misspelling
   CHECK(ScanTitle(second, "Clenbuterol") == ScanTitle(first, "Clenbuterol"));
   CHECK(cache.CacheFiles() == 1);

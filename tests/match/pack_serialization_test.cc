@@ -65,8 +65,8 @@ TEST_CASE("a deserialized pack scans exactly as the compiled one", "[match][seri
     INFO(title);
     CHECK(ScanTitle(read, title) == ScanTitle(compiled, title));
   }
-  CHECK(ScanTitle(read, kTitles[0]) == Strings{"t.sibutramine title 0 11 Sibutramine",
-                                               "t.contact title 21 37 wa.me/4915112345"});
+  CHECK(ScanTitle(read, kTitles[0]) ==
+        Strings{"t.sibutramine title 0 11 Sibutramine", "t.contact title 21 37 wa.me/4915112345"});
   CHECK(ScanTitle(read, "clenbuteroll tablets") ==
         Strings{"t.sibutramine title 0 12 clenbuteroll evasion"});
   CHECK(ScanTitle(read, "tea without sibutramine").empty());

@@ -48,7 +48,9 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOpt
     return CompiledPack::Compile(std::move(*rules), CompileOptions{});
   }
   // An empty source list goes straight to LoadRuleSet, which says what is missing.
-  if (options.rule_paths.empty() && options.keywords_file.empty()) return LoadRuleSet(options).status();
+  if (options.rule_paths.empty() && options.keywords_file.empty()) {
+    return LoadRuleSet(options).status();
+  }
   PackSources sources{options.rule_paths, options.keywords_file,
                       options.no_fuzzy ? "no-fuzzy" : ""};
   return LoadPackThroughCache(sources, options.cache_dir, [&] { return LoadRuleSet(options); });
