@@ -16,6 +16,10 @@ class ByteSource {
  public:
   // "-" is standard input. Fails with "<path>: <reason>" when the input cannot be opened.
   static absl::StatusOr<std::unique_ptr<ByteSource>> Open(const std::string& path);
+  // Bytes [begin, end) of a plain (uncompressed) file, as they are: one part of a file scanned in
+  // parts. file_size() is the range's size.
+  static absl::StatusOr<std::unique_ptr<ByteSource>> OpenRange(const std::string& path,
+                                                               uint64_t begin, uint64_t end);
   virtual ~ByteSource() = default;
 
   // Appends up to `max_bytes` decompressed bytes to `out`; returns how many (0 at the end).

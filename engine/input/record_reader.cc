@@ -12,6 +12,7 @@
 #include "input/byte_source.h"
 #include "input/csv_fields.h"
 #include "input/input_format.h"
+#include "input/input_parts.h"
 #include "input/input_paths.h"
 #include "input/record_end.h"
 #include "input/transcoder.h"
@@ -44,11 +45,69 @@ bool IsBlank(std::string_view record) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
+// The header row of a CSV file, for a part that does not start the file. An unreadable,
+// unterminated or oversized header gives no column names, as in the part that starts the file
+// (which reports it).
+std::vector<std::string> ReadCsvHeader(const std::string& path, const InputOptions& options,
+                                       char delimiter) {
+  absl::StatusOr<std::unique_ptr<ByteSource>> source = ByteSource::Open(path);
+  if (!source.ok()) return {};
+  std::unique_ptr<Transcoder> transcoder;
+  if (options.encoding != TextEncoding::kUtf8) {
+    absl::StatusOr<std::unique_ptr<Transcoder>> created = Transcoder::Create(options.encoding);
+    if (!created.ok()) return {};
+    transcoder = std::move(*created);
+  }
+  std::string text;
+  std::string raw;
+  RecordEndFinder finder(true, delimiter);
+  size_t record = 0;
+  bool eof = false;
+  bool bom_checked = false;
+  while (true) {
+    raw.clear();
+    const absl::StatusOr<size_t> got = (*source)->Read(&raw, 1 << 16);
+    if (!got.ok()) return {};
+    eof = *got == 0;
+    if (transcoder) {
+      transcoder->Append(raw, &text);
+    } else {
+      text.append(raw);
+    }
+    if (!bom_checked) {
+      if (text.size() < kUtf8Bom.size() && !eof) continue;
+      if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+      bom_checked = true;
+    }
+    const std::string_view view(text);
+    while (true) {
+      const size_t scanned = finder.scanned();
+      const size_t found = finder.Scan(view.substr(record + scanned));
+      if (found == RecordEndFinder::kNotFound && !eof) break;
+      if (found == RecordEndFinder::kNotFound && finder.in_quotes()) return {};
+      const size_t end = found == RecordEndFinder::kNotFound ? view.size() : record + scanned + found;
+      std::string_view header = view.substr(record, end - record);
+      if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
+      if (header.size() > options.max_record_bytes) return {};
+      finder.StartRecord();
+      if (IsBlank(header)) {
+        if (found == RecordEndFinder::kNotFound) return {};
+        record = end + 1;
+        continue;
+      }
+      std::vector<std::string> names;
+      if (!SplitCsvRecord(header, delimiter, &names).ok()) return {};
+      return names;
+    }
+    if (view.size() - record > options.max_record_bytes + 1) return {};
+  }
+}
+
 class StreamingRecordReader final : public RecordReader {
  public:
-  StreamingRecordReader(std::vector<std::string> files, InputOptions options,
+  StreamingRecordReader(std::vector<InputPart> parts, InputOptions options,
                         std::vector<InputError> errors, std::optional<uint64_t> total)
-      : files_(std::move(files)), options_(options), errors_(std::move(errors)), total_(total) {
+      : parts_(std::move(parts)), options_(options), errors_(std::move(errors)), total_(total) {
     options_.batch_bytes = std::max<size_t>(options_.batch_bytes, 1);
   }
 
@@ -101,9 +160,11 @@ class StreamingRecordReader final : public RecordReader {
   // Opens the next input; false when there is none left. A failure is recorded and leaves
   // `current_` empty so that the caller moves on.
   bool OpenNext() {
-    if (next_ >= files_.size()) return false;
-    const std::string& name = files_[next_++];
-    absl::StatusOr<std::unique_ptr<ByteSource>> source = ByteSource::Open(name);
+    if (next_ >= parts_.size()) return false;
+    const InputPart& part = parts_[next_++];
+    const std::string& name = part.path;
+    absl::StatusOr<std::unique_ptr<ByteSource>> source =
+        part.ranged ? ByteSource::OpenRange(name, part.begin, part.end) : ByteSource::Open(name);
     if (!source.ok()) {
       errors_.push_back({name, std::string(source.status().message())});
       return true;
@@ -121,6 +182,16 @@ class StreamingRecordReader final : public RecordReader {
     input->info = std::make_shared<SourceInfo>();
     input->info->name = name;
     input->info->delimiter = options_.delimiter;
+    if (part.ranged && part.begin > 0) {  // the plan settled what the file's start tells
+      input->bom_checked = true;
+      input->detected = true;
+      input->line = part.first_line;
+      input->info->format = part.format;
+      input->info->delimiter = part.delimiter;
+      const bool csv = part.format == InputFormat::kCsv;
+      input->record_end = RecordEndFinder(csv, part.delimiter);
+      if (csv) input->info->csv_header = ReadCsvHeader(name, options_, part.delimiter);
+    }
     current_ = std::move(input);
     return true;
   }
@@ -290,7 +361,7 @@ class StreamingRecordReader final : public RecordReader {
     uint64_t line;
   };
 
-  std::vector<std::string> files_;
+  std::vector<InputPart> parts_;
   InputOptions options_;
   std::vector<InputError> errors_;
   std::optional<uint64_t> total_;
@@ -309,19 +380,31 @@ absl::StatusOr<std::unique_ptr<RecordReader>> RecordReader::Open(std::vector<std
                                                                  const InputOptions& options) {
   if (paths.empty()) return absl::InvalidArgumentError("no inputs");
   ExpandedInputs inputs = ExpandInputs(paths);
-  std::vector<InputError> errors;
-  for (std::string& error : inputs.errors) errors.push_back({error, error});
+  std::vector<InputPart> parts;
+  for (std::string& file : inputs.files) parts.push_back({.path = std::move(file)});
+  return Open(std::move(parts), std::move(inputs.errors), options);
+}
+
+absl::StatusOr<std::unique_ptr<RecordReader>> RecordReader::Open(std::vector<InputPart> parts,
+                                                                 std::vector<std::string> errors,
+                                                                 const InputOptions& options) {
+  std::vector<InputError> input_errors;
+  for (std::string& error : errors) input_errors.push_back({error, error});
   std::optional<uint64_t> total = 0;
-  for (const std::string& file : inputs.files) {
+  for (const InputPart& part : parts) {
     struct stat info {};
-    if (file == "-" || stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (part.ranged) {
+      *total += part.end - part.begin;
+      continue;
+    }
+    if (part.path == "-" || stat(part.path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
       total.reset();
       break;
     }
     *total += static_cast<uint64_t>(info.st_size);
   }
   return std::unique_ptr<RecordReader>(
-      new StreamingRecordReader(std::move(inputs.files), options, std::move(errors), total));
+      new StreamingRecordReader(std::move(parts), options, std::move(input_errors), total));
 }
 
 }  // namespace listscan

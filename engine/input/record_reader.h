@@ -30,11 +30,18 @@ struct InputError {
   std::string message;  // "<name>: <reason>", ready for stderr
 };
 
+struct InputPart;
+
 class RecordReader {
  public:
   // Expands directories; fails only if `paths` is empty. Unreadable inputs surface as
   // InputErrors while reading, so one bad file does not stop a batch run.
   static absl::StatusOr<std::unique_ptr<RecordReader>> Open(std::vector<std::string> paths,
+                                                            const InputOptions& options);
+  // The same over parts of inputs (see input_parts.h); `errors` ("<path>: <reason>") are
+  // reported as input errors first.
+  static absl::StatusOr<std::unique_ptr<RecordReader>> Open(std::vector<InputPart> parts,
+                                                            std::vector<std::string> errors,
                                                             const InputOptions& options);
   virtual ~RecordReader() = default;
 

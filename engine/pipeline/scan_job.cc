@@ -125,7 +125,8 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
                                     OutputFile* rejects) {
   const auto started = std::chrono::steady_clock::now();
   absl::StatusOr<std::unique_ptr<RecordReader>> opened =
-      RecordReader::Open(options.inputs, options.input);
+      options.parts ? RecordReader::Open(options.parts->parts, options.parts->errors, options.input)
+                    : RecordReader::Open(options.inputs, options.input);
   if (!opened.ok()) return opened.status();
   RecordReader& reader = **opened;
 

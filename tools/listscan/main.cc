@@ -6,6 +6,7 @@
 #include "bench_command.h"
 #include "diff_command.h"
 #include "lint_command.h"
+#include "merge_summaries_command.h"
 #include "rules_command.h"
 #include "scan_command.h"
 #include "serve_command.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddBenchCommand(app, &run);
   listscan::cli::AddRulesCommand(app, &run);
   listscan::cli::AddServeCommand(app, &run);
+  listscan::cli::AddMergeSummariesCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

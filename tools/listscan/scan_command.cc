@@ -27,6 +27,7 @@ struct ScanFlags {
   std::string fields;
   std::string id_field = "id";
   std::string with_fields;
+  std::string shard;  // "K/N"
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;
 };
@@ -66,6 +67,13 @@ absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
   job.with_fields = SplitList(flags.with_fields);
   job.threads = flags.threads;
   job.progress = isatty(STDERR_FILENO);
+  if (!flags.shard.empty()) {
+    unsigned index = 0, count = 0;
+    if (absl::Status parsed = ParseShard(flags.shard, &index, &count); !parsed.ok()) return parsed;
+    absl::StatusOr<PartPlan> plan = ShardInputs(job.inputs, job.input, index, count);
+    if (!plan.ok()) return plan.status();
+    job.parts = std::move(*plan);
+  }
   return job;
 }
 
@@ -166,6 +174,9 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
   scan->add_option("--max-record-bytes", flags.max_record_bytes,
                    "Reject records larger than this")
       ->capture_default_str();
+  scan->add_option("--shard", flags.shard,
+                   "Scan only part K of N of the inputs (e.g. 3/8): whole files, and record-aligned "
+                   "byte ranges of plain JSON Lines and CSV files (see docs/scale-out.md)");
   scan->add_option("-j,--threads", flags.threads, "Worker threads (0: every core)")
       ->capture_default_str();
   scan->callback([run] { *run = RunScan; });

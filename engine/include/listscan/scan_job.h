@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "input/input_parts.h"
 #include "input/record_reader.h"
 #include "listscan/compiled_pack.h"
 #include "output/output_file.h"
@@ -18,6 +20,7 @@ namespace listscan {
 
 struct ScanJobOptions {
   std::vector<std::string> inputs;  // files, directories, "-" for standard input
+  std::optional<PartPlan> parts;    // when set, these parts instead of `inputs`
   InputOptions input;
   FieldSelection fields;             // metadata paths of rules' `where` are added automatically
   std::vector<std::string> with_fields;  // copied into each flagged listing's "fields"
