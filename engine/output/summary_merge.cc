@@ -110,7 +110,8 @@ absl::Status Merge(std::string_view key, const Value& from, Value* into) {
   if (MustAgree(key)) {
     if (!SameValue(from, *into)) {
       return absl::InvalidArgumentError(
-          absl::StrCat("the summaries' \"", std::string(key), "\" differ: they come from different rule packs"));
+          absl::StrCat("the summaries' \"", std::string(key),
+                       "\" differ: they come from different rule packs"));
     }
     return absl::OkStatus();
   }
@@ -125,7 +126,8 @@ absl::Status Merge(std::string_view key, const Value& from, Value* into) {
     return absl::OkStatus();
   }
   if (from.kind != into->kind) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", std::string(key), "\" has different types"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", std::string(key), "\" has different types"));
   }
   switch (from.kind) {
     case Value::Kind::kBool:

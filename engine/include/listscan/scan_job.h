@@ -31,6 +31,10 @@ struct ScanJobOptions {
   const std::atomic<bool>* interrupted = nullptr;
 };
 
+// `selection` with the metadata paths that the rules' `where` filters and `with_fields` need.
+FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& rules,
+                                const std::vector<std::string>& with_fields);
+
 // Runs the scan. Malformed records are rejected (to `rejects` when given) and counted, never
 // fatal; an unreadable input is listed in ScanSummary::input_errors and the scan goes on. A
 // failed write, or a failure inside the matcher, stops the scan with an error.
