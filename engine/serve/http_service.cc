@@ -107,7 +107,7 @@ HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, Fiel
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    double seconds = 0;
+    double seconds = -1;  // unknown: the request failed before routing
     if (request_started != Clock::time_point{}) {
       seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
       request_started = Clock::time_point{};

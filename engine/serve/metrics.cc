@@ -38,6 +38,7 @@ std::string Number(double value) { return absl::StrFormat("%.9g", value); }
 void Metrics::CountRequest(std::string_view endpoint, int status, double seconds) {
   std::lock_guard lock(mutex_);
   ++requests_[{std::string(endpoint), status}];
+  if (seconds < 0) return;
   auto it = latency_.find(endpoint);
   if (it == latency_.end()) it = latency_.emplace(std::string(endpoint), Histogram{}).first;
   Histogram& histogram = it->second;

@@ -23,6 +23,7 @@ class Metrics {
       0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};
 
   // `endpoint` is one of the service's paths (or "other"), so the label set stays bounded.
+  // `seconds` < 0: the latency is unknown (the request failed before routing); counted only.
   void CountRequest(std::string_view endpoint, int status, double seconds);
   void CountScan(const ServingPack& pack, const ScanTally& tally);
   void CountReload(bool ok);
