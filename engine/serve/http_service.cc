@@ -2,6 +2,7 @@
 #include "serve/http_service.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <thread>
@@ -62,8 +63,14 @@ std::string StatusJson(std::string_view status, const ServingPack* pack) {
 
 }  // namespace
 
+// The library listens with a backlog of 5: a burst of new connections (clients starting at once)
+// would have SYNs dropped and retried only after 1 s, 3 s... Listening again on the bound socket
+// raises the backlog in place.
 struct HttpService::Server {
-  httplib::Server http;
+  struct Http : httplib::Server {
+    bool RaiseBacklog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
+  };
+  Http http;
 };
 
 HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, FieldSelection fields,
@@ -234,17 +241,16 @@ HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, Fiel
 HttpService::~HttpService() = default;
 
 absl::StatusOr<int> HttpService::Bind() {
-  httplib::Server& http = server_->http;
-  if (options_.port == 0) {
-    const int port = http.bind_to_any_port(options_.host);
+  Server::Http& http = server_->http;
+  int port = options_.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(options_.host);
     if (port < 0) return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.host));
-    return port;
+  } else if (!http.bind_to_port(options_.host, port)) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.host, ":", port));
   }
-  if (!http.bind_to_port(options_.host, options_.port)) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options_.host, ":", options_.port));
-  }
-  return options_.port;
+  if (!http.RaiseBacklog()) return absl::InternalError("cannot raise the listen backlog");
+  return port;
 }
 
 void HttpService::Run() {
