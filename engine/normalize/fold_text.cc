@@ -226,6 +226,7 @@ constexpr SkeletonTables kTables = [] {
 // Per-byte classes of up to 48 bytes of normalized text, one bit per byte.
 struct BlockClasses {
   uint64_t word = 0, space = 0, separator = 0, symbol = 0, dollar = 0, digit = 0;
+  uint64_t lead = 0, continuation = 0;  // of multi-byte UTF-8 characters
 };
 
 inline __m128i Between(__m128i v, char lo, char hi) {
@@ -240,7 +241,7 @@ inline uint64_t Bits(__m128i lanes, int shift) {
 }
 
 // Classifies the 16 bytes at `bytes` into bits [shift, shift + 16) of `out`; with kLookAhead,
-// only the classes a block needs of the bytes after it (word and separator).
+// only the classes a block needs of the bytes after it (word, separator, multi-byte parts).
 template <bool kLookAhead = false>
 inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
@@ -252,8 +253,12 @@ inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   const __m128i blank = Equal(v, ' ');
   // The separators: ' ', '_' and '*' '+' ',' '-' '.' '/' (one range).
   const __m128i separator = _mm_or_si128(_mm_or_si128(blank, Equal(v, '_')), Between(v, '*', '/'));
+  const __m128i high = _mm_cmplt_epi8(v, _mm_setzero_si128());
+  const __m128i lead = _mm_and_si128(high, _mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(0xBF))));
   out->word |= Bits(word, shift);
   out->separator |= Bits(separator, shift);
+  out->lead |= Bits(lead, shift);
+  out->continuation |= Bits(_mm_andnot_si128(lead, high), shift);
   if constexpr (kLookAhead) return;
   const __m128i dollar = Equal(v, '$');
   out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
@@ -298,9 +303,19 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
   // Two single letters may open a phrase written letter by letter ("n o  C E"): the per-byte
   // pass decides.
   const uint64_t pair = single & (separator >> 1) & (single >> 2);
+  // A lone multi-byte letter before a separator ("σ ι β"), or a lone letter before one:
+  // the per-byte pass decides.
+  const uint64_t lead = c.lead & valid, continuation = c.continuation & valid;
+  const uint64_t ends_2 = (continuation >> 1) & (separator >> 2);
+  const uint64_t ends_3 = (continuation >> 1) & (continuation >> 2) & (separator >> 3);
+  const uint64_t ends_4 =
+      (continuation >> 1) & (continuation >> 2) & (continuation >> 3) & (separator >> 4);
+  const uint64_t lone_multibyte = (lead & ~word_before & (ends_2 | ends_3 | ends_4)) |
+                                  (single & (separator >> 1) & (lead >> 2));
   const uint64_t leet_symbol = c.symbol & (word >> 1) & (word_before | c.dollar);
   const uint64_t contextual =
-      (run | pair | (space & space_before) | leet_symbol) & ((uint64_t{1} << block) - 1);
+      (run | pair | lone_multibyte | (space & space_before) | leet_symbol) &
+      ((uint64_t{1} << block) - 1);
   const size_t done = contextual ? static_cast<size_t>(__builtin_ctzll(contextual)) : block;
 
   StoreContextFree(in + r, dest);
@@ -347,6 +362,18 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     const unsigned char c = in[r];
     put(kTables.letter[c], r, evasions | ((kTables.classes[c] & kDigitLeet) ? kEvasionLeet : 0));
   };
+  // The end of the character at i: a UTF-8 lead byte takes its continuation bytes along.
+  auto letter_end = [&](size_t i) {
+    size_t end = i + 1;
+    if (in[i] >= 0xC0) {
+      while (end < size && end - i < 4 && (in[end] & 0xC0) == 0x80) ++end;
+    }
+    return end;
+  };
+  auto put_character = [&](size_t i, uint8_t evasions) {
+    put_letter(i, evasions);
+    for (size_t k = i + 1; k < letter_end(i); ++k) put(static_cast<char>(in[k]), k, evasions);
+  };
   for (size_t r = 0; r < size;) {
 #if defined(__SSE2__)
     if constexpr (!kMaps) {
@@ -363,17 +390,22 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     const uint8_t cls = kTables.classes[c];
     if (cls & kWord) {
       const bool word_start = r == 0 || !(kTables.classes[in[r - 1]] & kWord);
-      if (join_spaced_letters && word_start && r + 2 < size &&
-          (kTables.classes[in[r + 1]] & kSeparator) && !is_word(r + 1)) {
-        // Runs of single letters, each letter one separator from the next, the same separator
-        // throughout; a phrase is several runs with wider or other gaps between them
-        // ("n o  C E", "o.h.n.e C.E") and joins into words.
+      const size_t first_end = letter_end(r);
+      if (join_spaced_letters && word_start && first_end + 1 < size &&
+          (kTables.classes[in[first_end]] & kSeparator) && !is_word(first_end)) {
+        // Runs of single letters (one character each, "σ ι" as well as "s i"), each letter one
+        // separator from the next, the same separator throughout; a phrase is several runs with
+        // wider or other gaps between them ("n o  C E", "o.h.n.e C.E") and joins into words.
+        const unsigned char first_separator = in[first_end];
+        auto single_at = [&](size_t i) { return is_word(i) && !is_word(letter_end(i)); };
         auto run_from = [&](size_t first, size_t* letters) {
           size_t last = first;
+          const size_t separator_at = letter_end(first);
           *letters = 1;
-          while (last + 2 < size && in[last + 1] == in[first + 1] && is_word(last + 2) &&
-                 !is_word(last + 3)) {
-            last += 2;
+          for (size_t end = separator_at; end + 1 < size && in[end] == in[separator_at] &&
+                                          single_at(end + 1);
+               end = letter_end(last)) {
+            last = end + 1;
             ++*letters;
           }
           return last;
@@ -385,17 +417,17 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
         runs[0][1] = run_from(r, &letters);
         int count = 1;
         while (count < kMaxRuns) {
-          const size_t gap_begin = runs[count - 1][1] + 1;
+          const size_t gap_begin = letter_end(runs[count - 1][1]);
           size_t next = gap_begin;
           while (next < size && !is_word(next) &&
                  (kTables.classes[in[next]] & (kSeparator | kSpace))) {
             ++next;
           }
-          if (next == gap_begin || next + 2 >= size) break;
-          const bool wider = next - gap_begin >= 2 || in[gap_begin] != in[r + 1];
-          if (!wider ||
-              !(kTables.classes[in[next + 1]] & kSeparator) || is_word(next + 1) ||
-              !is_word(next + 2) || is_word(next + 3) || letters < 2) {
+          if (next == gap_begin || next >= size) break;
+          const size_t next_end = letter_end(next);
+          const bool wider = next - gap_begin >= 2 || in[gap_begin] != first_separator;
+          if (!wider || next_end + 1 >= size || !(kTables.classes[in[next_end]] & kSeparator) ||
+              is_word(next_end) || !single_at(next_end + 1) || letters < 2) {
             break;
           }
           runs[count][0] = next;
@@ -405,11 +437,13 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
         // A phrase needs two letters in each of its runs: "z /.s" is no phrase.
         if (letters >= 3 || (count >= 2 && letters >= 2)) {
           for (int k = 0; k < count; ++k) {
-            if (k > 0) put(' ', runs[k - 1][1] + 1, 0);
-            put_letter(runs[k][0], 0);
-            for (size_t q = runs[k][0] + 2; q <= runs[k][1]; q += 2) put_letter(q, kEvasionSpacing);
+            if (k > 0) put(' ', letter_end(runs[k - 1][1]), 0);
+            for (size_t q = runs[k][0];; q = letter_end(q) + 1) {
+              put_character(q, q == runs[k][0] ? 0 : kEvasionSpacing);
+              if (q == runs[k][1]) break;
+            }
           }
-          r = runs[count - 1][1] + 1;
+          r = letter_end(runs[count - 1][1]);
           continue;
         }
       }

@@ -108,6 +108,22 @@ TEST_CASE("mathematical bold letters fold to ASCII and are named fullwidth", "[n
   CHECK(found.evasion == "fullwidth");
 }
 
+TEST_CASE("Greek letters spaced out are joined like Latin ones, phrases too", "[normalize]") {
+  // "σ ι β ο υ" and "χ ω ρ ί ς  C E": every letter is two bytes.
+  const Found found = FindKeyword("\xCF\x83 \xCE\xB9 \xCE\xB2 \xCE\xBF \xCF\x85!",
+                                  "\xCF\x83\xCE\xB9\xCE\xB2\xCE\xBF\xCF\x85");
+  CHECK(found.original == Span{0, 14});
+  CHECK(found.evasion == "spacing");
+  FoldedText folded;
+  FoldText("\xCF\x87 \xCF\x89 \xCF\x81 \xCE\xAF \xCF\x82  C E", &folded);
+  // (The skeleton reads Greek look-alikes as Latin letters: "xwpiσ".)
+  CHECK(folded.skeleton == "xwpi\xCF\x83 ce");
+  // Greek one-letter words ("η", "ο", "ή": the, the, or) between ordinary words stay apart.
+  FoldText("\xCE\xB7 \xCE\xBA\xCF\x81\xCE\xAD\xCE\xBC\xCE\xB1 \xCE\xBF \xCE\xBB \xCE\xBC\xCE\xB5",
+           &folded);
+  CHECK(folded.skeleton == "n kpe\xCE\xBC" "a o \xCE\xBB \xCE\xBC" "e");
+}
+
 TEST_CASE("a zero-width space inside a word is dropped and named zero_width", "[normalize]") {
   const Found found = FindKeyword("sibu\xE2\x80\x8Btramine", "sibutramine");
   CHECK(found.original == Span{0, 14});
