@@ -65,16 +65,19 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
         if (next == 'h') c = 'f', ++i;
         break;
       case 't':
-      case 'c':
-        if (next == (c == 't' ? 'h' : 'k')) ++i;
+        if (next == 'h') ++i;
         break;
+      case 'c':
       case 'k':
       case 'q':
-        c = 'c';
-        break;
-      case 'x':
-        if (n == 0 || out[n - 1] != 'c') out[n++] = 'c';
-        c = 's';
+        // "ks" and "cs" sound as "x" and take one letter, so dropping the "x" of "ciprofloxacin"
+        // stays one edit; "ck" is one "c".
+        if (next == 's') {
+          c = 'x', ++i;
+        } else {
+          if (c == 'c' && next == 'k') ++i;
+          c = 'c';
+        }
         break;
       case 'y':
         c = 'i';
@@ -172,7 +175,7 @@ void FuzzyIndex::AddEntry(Entry entry, size_t min_letters) {
   }
   entries_.push_back(std::move(entry));
   // A word within reach has a key of at least letters - 1 letters, and a key is no longer
-  // than its word (bar an "x": "xs" → "cs", rare enough to give up) nor less than half of it.
+  // than its word nor less than half of it.
   min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
   max_word_bytes_ = std::max(max_word_bytes_, 2 * (word_bytes + 1));
 }
@@ -219,10 +222,40 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       known_words_.insert(keyword);
     }
   }
+  // A dictionary word that is a keyword ("kwikzilver", "diferencia", "tadalafil"), or lies one edit
+  // from a long one (it is the name in another language: "ciprofloksacyna", "fenoloftaleina"),
+  // holds back none of the keyword's misspellings, and is matched like one itself. Near short
+  // keywords, words are just other words ("hammer", "jammer").
+  absl::flat_hash_set<std::string_view> keywords;
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> long_keys;  // key or a deletion → entries_
   std::string key, deletion;
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    keywords.insert(entries_[i].keyword);
+    if (Letters(entries_[i].key) < kKeywordVariantLetters) continue;
+    long_keys[KeyHash(entries_[i].key)].push_back(i);
+    ForEachDeletion(entries_[i].key, &deletion,
+                    [&](std::string_view d) { long_keys[KeyHash(d)].push_back(i); });
+  }
+  for (const Entry& entry : sound_entries_) keywords.insert(entry.keyword);
+  // (The same word, not the same sound: "graisse" and "gralise" share a key, and stay apart.)
+  auto spells_keyword = [&](std::string_view common_skeleton, std::string_view common_key) {
+    if (keywords.contains(common_skeleton)) return true;
+    bool found = false;
+    auto check = [&](std::string_view probe) {
+      const auto it = long_keys.find(KeyHash(probe));
+      if (found || it == long_keys.end()) return;
+      for (const uint32_t i : it->second) {
+        if (EditDistance(common_key, entries_[i].key, 1) <= 1) found = true;
+      }
+    };
+    check(common_key);
+    ForEachDeletion(common_key, &deletion, check);
+    return found;
+  };
   for (const std::string& word : rules.common_words) {
     std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
+    if (spells_keyword(skeleton, key)) continue;
     known_words_.insert(skeleton);
     common_keys_[KeyHash(key)].push_back(static_cast<uint32_t>(common_words_.size()));
     common_words_.push_back(std::move(skeleton));

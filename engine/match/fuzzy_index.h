@@ -1,7 +1,7 @@
 // FuzzyIndex: finds the words of a skeleton text that lie one edit away from a rule's long
 // keyword ("clenbuterole", "hydroquinnone", "fluoxitine"), outside Hyperscan.
 //
-// Words and keywords are compared through a phonetic key (ph→f, th→t, k/q→c, x→cs, y→i, z→s,
+// Words and keywords are compared through a phonetic key (ph→f, th→t, k/q→c, ks/cs→x, y→i, z→s,
 // w→v, doubled letters once), so "fluoksetin" and "fluoxetine" are one edit apart. An edit
 // (a letter changed, added, dropped, or two neighbours swapped) in a key of L ≥ 7 letters leaves
 // its first or its last (L - 1) / 2 bytes as they were: a bitmap of the keywords' key prefixes
@@ -93,6 +93,8 @@ class FuzzyIndex {
   static constexpr uint32_t kSoundEntry = 1u << 31;  // in Scratch::matched: sound_entries_[i]
   void AddEntry(Entry entry, size_t min_letters);
   static constexpr int kBitmapBits = 18;
+  // Keys of this many letters or more: a dictionary word one edit away is the same name.
+  static constexpr size_t kKeywordVariantLetters = 10;
 
   // The bucket of a key's prefix or suffix for keywords of `letters` letters: as many bytes as
   // one edit cannot touch on both ends ((letters - 1) / 2, at least 3, at most 8), the length
