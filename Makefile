@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LISTSCAN = $(BUILD_DIR)/tools/listscan/listscan
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test fuzz clean
 
 all: build
 
@@ -23,6 +23,15 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets under $(FUZZ_DIR)/tests/fuzz (clang, ASan+UBSan); tests/fuzz/run_fuzzers.sh
+# runs them. Only the engine and the fuzzers are built there.
+FUZZ_DIR ?= build-fuzz
+fuzz:
+	tools/install-deps.sh --fuzz
+	[ -f $(FUZZ_DIR)/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLISTSCAN_FUZZ=ON -DLISTSCAN_BENCH=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target listscan_fuzzers
 
 clean:
 	rm -rf $(BUILD_DIR)

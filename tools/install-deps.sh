@@ -3,6 +3,7 @@
 # and runs `apt-get update` only when something is missing.
 # With --peers: also the benchmark peers that bench/run.sh compares against (optional; `make test`
 # never needs them; bench/install-peers.sh calls this).
+# With --fuzz: also clang and its libFuzzer runtime, for `make fuzz` (tests/fuzz).
 set -eu
 packages="cmake ninja-build g++ pkg-config make
   libhyperscan-dev libsimdjson-dev libabsl-dev libtbb-dev catch2
@@ -11,8 +12,12 @@ packages="cmake ninja-build g++ pkg-config make
   libcpp-httplib-dev chromium
   pybind11-dev python3-dev python3-pytest python3-dask python3-distributed python3-pandas"
 peer_packages="libre2-dev libpcre2-dev ripgrep hyperfine wrk"
+fuzz_packages="clang libclang-rt-14-dev"
 if [ "${1:-}" = "--peers" ]; then
   packages="$packages $peer_packages"
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+  packages="$packages $fuzz_packages"
 fi
 
 missing=""

@@ -55,7 +55,8 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
   if (!summary.complete) {
     out.append("  \"stopped_at\": {\"input\": ");
     AppendJsonString(&out, summary.stopped_input);
-    absl::StrAppend(&out, ", \"file_bytes_done\": ", summary.stopped_file_bytes, "},\n");
+    absl::StrAppend(&out, ", \"file_bytes_done\": ", summary.stopped_file_bytes,
+                    ", \"lines_done\": ", summary.stopped_lines_done, "},\n");
   }
   absl::StrAppend(&out, "  \"records_read\": ", c.records_read, ",\n");
   absl::StrAppend(&out, "  \"records_scanned\": ", c.records_scanned, ",\n");

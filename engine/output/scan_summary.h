@@ -31,6 +31,9 @@ struct ScanSummary {
   bool complete = true;
   std::string stopped_input;
   uint64_t stopped_file_bytes = 0;
+  // Records of `stopped_input` starting on lines 1..stopped_lines_done were read and written
+  // (--resume skips them).
+  uint64_t stopped_lines_done = 0;
   double seconds = 0;
   // Time inside the serial, in-order stages (reading and cutting records; writing output). Their
   // share of single-thread time bounds the speed-up from more threads (Amdahl's law).

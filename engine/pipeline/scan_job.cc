@@ -173,6 +173,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   ProgressLine progress(options.progress, reader.total_file_bytes());
 
   using Clock = std::chrono::steady_clock;
+  bool resuming = options.resume.has_value();
   auto read = [&](tbb::flow_control& control) -> BatchResult* {
     const auto begin = Clock::now();
     std::optional<RecordBatch> batch;
@@ -184,6 +185,8 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     if (!failed.load() && (batch = reader.Next())) {
       summary.stopped_input = batch->source->name;
       summary.stopped_file_bytes = reader.file_bytes_consumed();
+      summary.stopped_lines_done = LastLine(*batch);
+      if (resuming) resuming = DropDoneRecords(*options.resume, &*batch);
       auto* result = new BatchResult();
       result->batch = std::move(*batch);
       result->file_bytes_consumed = reader.file_bytes_consumed();
@@ -238,6 +241,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   if (summary.complete) {
     summary.stopped_input.clear();
     summary.stopped_file_bytes = 0;
+    summary.stopped_lines_done = 0;
   }
   for (const InputError& error : reader.errors()) summary.input_errors.push_back(error.message);
   summary.seconds =

@@ -18,6 +18,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "normalize/folded_text.h"
+#include "rules/yaml_limits.h"
 #include "yaml-cpp/yaml.h"
 
 namespace listscan {
@@ -609,6 +610,10 @@ bool IsRuleFile(const fs::path& path) {
 
 void ParsePackInto(std::string_view text, const std::string& file, RuleSet* rules,
                    std::vector<RuleProblem>* problems) {
+  if (absl::Status limits = CheckYamlLimits(text); !limits.ok()) {
+    problems->push_back({file, 1, "", std::string(limits.message())});
+    return;
+  }
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     PackParser(file, problems).ParseDocument(root, rules);

@@ -11,6 +11,7 @@
 #include "exit_codes.h"
 #include "listscan/scan_job.h"
 #include "pack_options.h"
+#include "resume_option.h"
 
 namespace listscan::cli {
 namespace {
@@ -30,6 +31,7 @@ struct ScanFlags {
   std::string shard;  // "K/N"
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;
+  std::string resume;
 };
 
 ScanFlags& Flags() {
@@ -102,6 +104,11 @@ int RunScan() {
   absl::StatusOr<ScanJobOptions> job = JobOptions(flags);
   if (!job.ok()) return ReportError(job.status());
   job->interrupted = &interrupted;
+  if (!flags.resume.empty()) {
+    if (absl::Status resumed = ApplyResume(flags.resume, &*job); !resumed.ok()) {
+      return ReportError(resumed);
+    }
+  }
   StopOnSignals();
   auto pack = LoadAndCompile(flags.pack);
   if (!pack.ok()) return ReportError(pack.status());
@@ -179,6 +186,9 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
                    "byte ranges of plain JSON Lines and CSV files (see docs/scale-out.md)");
   scan->add_option("-j,--threads", flags.threads, "Worker threads (0: every core)")
       ->capture_default_str();
+  scan->add_option("--resume", flags.resume,
+                   "Go on from where an interrupted run stopped, as its --summary FILE says: the "
+                   "same inputs, from the record after the last one written");
   scan->callback([run] { *run = RunScan; });
   return scan;
 }

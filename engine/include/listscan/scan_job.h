@@ -15,6 +15,7 @@
 #include "output/output_file.h"
 #include "output/scan_summary.h"
 #include "parse/listing_parser.h"
+#include "pipeline/resume_point.h"
 
 namespace listscan {
 
@@ -29,6 +30,9 @@ struct ScanJobOptions {
   // Set (from a signal handler) to stop reading: the batches in flight are finished and written,
   // and the summary says how far the run got.
   const std::atomic<bool>* interrupted = nullptr;
+  // --resume: `inputs` start at the stopped input (InputsToResume), whose records up to the
+  // point's line are skipped, neither scanned nor counted.
+  std::optional<ResumePoint> resume;
 };
 
 // `selection` with the metadata paths that the rules' `where` filters and `with_fields` need.
