@@ -81,9 +81,10 @@ absl::Status CheckYamlLimits(std::string_view yaml_text, size_t max_bytes, size_
   std::istringstream in{std::string(yaml_text)};
   ExpandedNodeCounter counter;
   try {
+    // Only the first document: it is all that loading reads. (Asking yaml-cpp 0.7 for the next
+    // document after some malformed ones never returns.)
     YAML::Parser parser(in);
-    while (parser.HandleNextDocument(counter)) {
-    }
+    parser.HandleNextDocument(counter);
   } catch (const YAML::Exception&) {
     // Loading reports the syntax error with its line; what was counted up to it still applies.
   }

@@ -1,5 +1,6 @@
 // The compiled-database cache: a second compile of unchanged rules loads instead of compiling.
 #include <filesystem>
+#include <fstream>
 
 #include "pack_fixture.h"
 
@@ -44,6 +45,36 @@ TEST_CASE("a corrupt cache file is ignored and replaced", "[match][cache]") {
   REQUIRE(pack.ok());
   CHECK_FALSE((*pack)->stats().from_cache);
   CHECK(ScanTitle(*pack, "DMAA") == Strings{"t.rule title 0 4 DMAA"});
+  std::filesystem::remove_all(dir);
+}
+
+// Bytes changed inside a cache file of the right size (disk damage, another build writing there):
+// the pack is compiled again, and scans as compiled, never from the damaged databases.
+TEST_CASE("a cache file with damaged bytes is compiled again", "[match][cache]") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("listscan-cache-damaged-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  RuleSet rules;
+  REQUIRE(ParseRulePack(OneRule("    keywords: [dmaa]\n    regex: ['\\bwa\\.me/[0-9]+']\n"),
+                        "test.yaml", &rules)
+              .ok());
+  REQUIRE(CompiledPack::Compile(rules, CompileOptions{dir.string()}).ok());
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::fstream file(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+    const auto size = static_cast<std::streamoff>(std::filesystem::file_size(entry.path()));
+    // Every 7th byte after the first 16 inverted: headers, lengths and bytecode alike.
+    for (std::streamoff at = 16; at < size; at += 7) {
+      file.seekg(at);
+      const int byte = file.get();
+      file.seekp(at);
+      file.put(static_cast<char>(~byte));
+    }
+  }
+  auto pack = CompiledPack::Compile(rules, CompileOptions{dir.string()});
+  REQUIRE(pack.ok());
+  CHECK_FALSE((*pack)->stats().from_cache);
+  CHECK(ScanTitle(*pack, "DMAA at wa.me/4915112345") ==
+        Strings{"t.rule title 0 4 DMAA", "t.rule title 8 24 wa.me/4915112345"});
   std::filesystem::remove_all(dir);
 }
 

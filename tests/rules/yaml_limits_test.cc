@@ -2,6 +2,8 @@
 // any node is built; the bundled packs are far under both limits.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "rules/rule_loader.h"
@@ -51,6 +53,21 @@ TEST_CASE("a pack over the size limit is refused", "[rules][limits]") {
   CHECK(ParseRulePack(yaml, "big.yaml", &rules).message() ==
         "big.yaml:1: the pack is 16777217 bytes, more than the limit of 16777216");
   CHECK(CheckYamlLimits("rules: []\n#xx", 13).ok());
+}
+
+// Found by fuzzing (tests/fuzz/fuzz_rule_loader): after this malformed first document, yaml-cpp's
+// parser never returned from reading a second one. Only the first document is counted now, as
+// only it is loaded.
+TEST_CASE("a pack that yaml-cpp cannot end is checked in bounded time", "[rules][limits]") {
+  std::ifstream in(std::string(LISTSCAN_SOURCE_DIR) +
+                   "/tests/rules/data/second_document_never_ends.yaml", std::ios::binary);
+  REQUIRE(in);
+  const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(yaml.size() == 2493);
+  CHECK(CheckYamlLimits(yaml).ok());
+  RuleSet rules;
+  CHECK(ParseRulePack(yaml, "fuzzed.yaml", &rules).message() ==
+        "fuzzed.yaml:19: a rule pack is a map with a `rules` list");
 }
 
 TEST_CASE("malformed YAML is left to the loader's syntax error", "[rules][limits]") {
