@@ -70,10 +70,12 @@ TEST_CASE("an interrupted run's summary says so and where it stopped", "[output]
   summary.complete = false;
   summary.stopped_input = "dump-07.jsonl.zst";
   summary.stopped_file_bytes = 1048576;
+  summary.stopped_lines_done = 5210;
   const std::string json = SummaryJson(summary, RuleSet{});
   CHECK(json.rfind("{\n"
                    "  \"complete\": false,\n"
-                   "  \"stopped_at\": {\"input\": \"dump-07.jsonl.zst\", \"file_bytes_done\": 1048576},\n"
+                   "  \"stopped_at\": {\"input\": \"dump-07.jsonl.zst\", \"file_bytes_done\": 1048576, "
+                   "\"lines_done\": 5210},\n"
                    "  \"records_read\": 0,\n",
                    0) == 0);
 }
