@@ -1,6 +1,7 @@
 // Record splitting of JSON Lines and CSV. The first byte picks the format, delimiter and limits;
 // the rest is the input file. Property: the records and rejects do not depend on how the input is
-// cut into batches (a one-byte batch against a large one), and no JSON Lines record holds a newline.
+// cut into batches (a one-byte batch against a large one), and no JSON Lines record holds a
+// newline.
 #include <algorithm>
 #include <cstdint>
 #include <string>

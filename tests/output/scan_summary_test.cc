@@ -74,8 +74,8 @@ TEST_CASE("an interrupted run's summary says so and where it stopped", "[output]
   const std::string json = SummaryJson(summary, RuleSet{});
   CHECK(json.rfind("{\n"
                    "  \"complete\": false,\n"
-                   "  \"stopped_at\": {\"input\": \"dump-07.jsonl.zst\", \"file_bytes_done\": 1048576, "
-                   "\"lines_done\": 5210},\n"
+                   "  \"stopped_at\": {\"input\": \"dump-07.jsonl.zst\", "
+                   "\"file_bytes_done\": 1048576, \"lines_done\": 5210},\n"
                    "  \"records_read\": 0,\n",
                    0) == 0);
 }
