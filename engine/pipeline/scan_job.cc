@@ -120,21 +120,6 @@ void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& o
 
 }  // namespace
 
-FieldSelection WithRuleMetadata(const FieldSelection& selection, const RuleSet& rules,
-                                const std::vector<std::string>& with_fields) {
-  FieldSelection result = selection;
-  auto want = [&](const std::string& path) {
-    if (std::find(result.metadata.begin(), result.metadata.end(), path) == result.metadata.end()) {
-      result.metadata.push_back(path);
-    }
-  };
-  for (const Rule& rule : rules.rules) {
-    for (const WhereFilter& filter : rule.where) want(filter.field);
-  }
-  for (const std::string& path : with_fields) want(path);
-  return result;
-}
-
 absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
                                     const ScanJobOptions& options, OutputFile* flagged,
                                     OutputFile* rejects) {
