@@ -5,6 +5,8 @@
 set -u
 case_dir="$1"
 export LISTSCAN="$2"
+# Shared test files (schemas, checkers) outside the case folder.
+export LISTSCAN_TESTS="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$(dirname "$0")"/common/. "$work"/

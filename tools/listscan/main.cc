@@ -7,6 +7,7 @@
 #include "diff_command.h"
 #include "lint_command.h"
 #include "merge_summaries_command.h"
+#include "report_command.h"
 #include "rules_command.h"
 #include "scan_command.h"
 #include "serve_command.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   listscan::cli::AddRulesCommand(app, &run);
   listscan::cli::AddServeCommand(app, &run);
   listscan::cli::AddMergeSummariesCommand(app, &run);
+  listscan::cli::AddReportCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,15 @@
+// The report's figures as one JSON document (`report --format json`), for dashboards.
+#pragma once
+
+#include <string>
+
+#include "report/report_figures.h"
+
+namespace listscan::report {
+
+std::string FiguresJson(const ReportFigures& figures);
+
+// A share as a fixed-point fraction ("0.2500"), the one spelling every format uses.
+std::string Rate(uint64_t part, uint64_t whole);
+
+}  // namespace listscan::report

@@ -1,0 +1,110 @@
+// FiguresMarkdown: one heading and one table per figure, the same figures as FiguresJson.
+#include "report/figures_markdown.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "report/figures_json.h"
+
+namespace listscan::report {
+namespace {
+
+std::string OrDash(const std::optional<uint64_t>& value) {
+  return value ? absl::StrCat(*value) : "-";
+}
+
+std::string Percent(uint64_t part, const std::optional<uint64_t>& whole) {
+  if (!whole || *whole == 0) return "-";
+  return absl::StrFormat("%.2f %%",
+                         100.0 * static_cast<double>(part) / static_cast<double>(*whole));
+}
+
+void AppendCounts(std::string* out, const char* heading, const char* what,
+                  const std::vector<Count>& rows) {
+  absl::StrAppend(out, "\n## ", heading, "\n\n| ", what, " | flagged listings |\n|---|---:|\n");
+  for (const Count& row : rows) {
+    absl::StrAppend(out, "| ", MarkdownCell(row.name), " | ", row.listings, " |\n");
+  }
+}
+
+}  // namespace
+
+std::string MarkdownCell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '<':
+        out.append("&lt;");
+        break;
+      case '>':
+        out.append("&gt;");
+        break;
+      case '&':
+        out.append("&amp;");
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        out.push_back(' ');
+        break;
+      case '|':
+      case '\\':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '#':
+      case '~':
+      case '!':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      default:
+        out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+    }
+  }
+  return out;
+}
+
+std::string FiguresMarkdown(const ReportFigures& figures) {
+  std::string out = "# Flagged listings report\n\n| figure | value |\n|---|---:|\n";
+  const auto& totals = figures.totals();
+  const std::optional<uint64_t> scanned =
+      totals ? std::optional<uint64_t>(totals->listings_scanned) : std::nullopt;
+  absl::StrAppend(&out, "| listings scanned | ", OrDash(scanned), " |\n");
+  absl::StrAppend(&out, "| listings flagged | ", figures.listings_flagged(), " |\n");
+  absl::StrAppend(&out, "| flag rate | ", Percent(figures.listings_flagged(), scanned), " |\n");
+  absl::StrAppend(&out, "| hits | ", figures.hits(), " |\n");
+  absl::StrAppend(&out, "| sellers with flagged listings | ", figures.sellers_flagged(), " |\n");
+  AppendCounts(&out, "By category", "category", figures.ByCategory());
+  AppendCounts(&out, "By severity (highest of each listing)", "severity", figures.BySeverity());
+  out.append("\n## Hits by evasion\n\n| evasion | hits |\n|---|---:|\n");
+  for (const Count& row : figures.ByEvasion()) {
+    absl::StrAppend(&out, "| ", MarkdownCell(row.name), " | ", row.listings, " |\n");
+  }
+  out.append(
+      "\n## By country\n\n| country | listings | flagged | flag rate |\n|---|---:|---:|---:|\n");
+  for (const CountryRow& row : figures.ByCountry()) {
+    absl::StrAppend(&out, "| ", MarkdownCell(row.country), " | ", OrDash(row.listings), " | ",
+                    row.flagged, " | ", Percent(row.flagged, row.listings), " |\n");
+  }
+  absl::StrAppend(&out, "\n## Top rules\n\n| rule | title | category | flagged listings |\n",
+                  "|---|---|---|---:|\n");
+  const std::vector<RuleRow> rules = figures.ByRule();
+  for (size_t i = 0; i < rules.size() && i < figures.options().top; ++i) {
+    absl::StrAppend(&out, "| ", MarkdownCell(rules[i].rule), " | ", MarkdownCell(rules[i].title),
+                    " | ", MarkdownCell(rules[i].category), " | ", rules[i].listings, " |\n");
+  }
+  absl::StrAppend(&out, "\n## Top sellers\n\n| seller | flagged | listings | share flagged | ",
+                  "categories | rules |\n|---|---:|---:|---:|---|---|\n");
+  for (const SellerRow& row : figures.TopSellers()) {
+    absl::StrAppend(&out, "| ", MarkdownCell(row.seller), " | ", row.flagged, " | ",
+                    OrDash(row.listings), " | ", Percent(row.flagged, row.listings), " | ",
+                    MarkdownCell(absl::StrJoin(row.categories, ", ")), " | ",
+                    MarkdownCell(absl::StrJoin(row.rules, ", ")), " |\n");
+  }
+  return out;
+}
+
+}  // namespace listscan::report

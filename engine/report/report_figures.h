@@ -1,0 +1,104 @@
+// The figures of a transparency report, gathered in one streaming pass over flagged listings:
+// every count is exact; memory grows with the number of distinct rules, countries and sellers
+// (sellers capped, see kMaxSellers), never with the number of listings.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "listscan/rule.h"
+#include "report/flagged_listing.h"
+#include "report/scan_totals.h"
+
+namespace listscan::report {
+
+struct FigureOptions {
+  std::string country_field = "country";
+  std::string seller_field = "seller.id";
+  size_t samples = 50;  // flagged listings kept for the sample table (the first ones)
+  size_t top = 20;      // rows of the top-rules and sellers tables
+};
+
+// One row of a breakdown: a name and how many flagged listings it has.
+struct Count {
+  std::string name;
+  uint64_t listings = 0;
+};
+
+struct CountryRow {
+  std::string country;  // "unknown" for listings without one
+  uint64_t flagged = 0;
+  std::optional<uint64_t> listings;  // from the summary, when it counted countries
+};
+
+struct SellerRow {
+  std::string seller;
+  uint64_t flagged = 0;
+  std::optional<uint64_t> listings;  // from the summary, when it counted sellers
+  std::vector<std::string> categories;
+  std::vector<std::string> rules;
+};
+
+struct RuleRow {
+  std::string rule;
+  std::string title;  // empty when the rule is not in the packs given
+  std::string category;
+  uint64_t listings = 0;
+};
+
+class ReportFigures {
+ public:
+  // Distinct sellers followed one by one; flags of further sellers still count in the totals and
+  // in `sellers_over_cap`.
+  static constexpr size_t kMaxSellers = 1'000'000;
+
+  ReportFigures(FigureOptions options, const RuleSet* rules, std::optional<ScanTotals> totals);
+
+  void Add(const FlaggedListing& listing);
+
+  uint64_t listings_flagged() const { return listings_flagged_; }
+  uint64_t hits() const { return hits_; }
+  const std::optional<ScanTotals>& totals() const { return totals_; }
+  // Sorted by count, largest first, then by name.
+  std::vector<Count> ByCategory() const { return Sorted(by_category_); }
+  std::vector<Count> BySeverity() const;  // each listing under its highest severity
+  std::vector<Count> ByEvasion() const { return Sorted(by_evasion_); }  // hits; "none": plain
+  std::vector<RuleRow> ByRule() const;
+  std::vector<CountryRow> ByCountry() const;
+  std::vector<SellerRow> TopSellers() const;
+  uint64_t sellers_flagged() const { return sellers_.size(); }
+  uint64_t sellers_over_cap() const { return sellers_over_cap_; }
+  uint64_t listings_without_seller() const { return listings_without_seller_; }
+  const std::vector<FlaggedListing>& samples() const { return samples_; }
+  const FigureOptions& options() const { return options_; }
+
+ private:
+  struct Seller {
+    uint64_t flagged = 0;
+    uint32_t categories = 0;      // bit i: category_names_[i] (the first 32 names seen)
+    std::vector<uint32_t> rules;  // indices into rule_names_, sorted
+  };
+  static std::vector<Count> Sorted(const absl::flat_hash_map<std::string, uint64_t>& counts);
+  uint32_t RuleIndex(const std::string& rule);
+
+  FigureOptions options_;
+  const RuleSet* rules_;
+  std::optional<ScanTotals> totals_;
+  uint64_t listings_flagged_ = 0;
+  uint64_t hits_ = 0;
+  absl::flat_hash_map<std::string, uint64_t> by_category_, by_severity_, by_evasion_, by_rule_,
+      by_country_;
+  absl::flat_hash_map<std::string, uint32_t> rule_index_;
+  std::vector<std::string> rule_names_;
+  std::vector<std::string> category_names_;  // bit i of Seller::categories
+  absl::flat_hash_map<std::string, Seller> sellers_;
+  uint64_t sellers_over_cap_ = 0;
+  uint64_t listings_without_seller_ = 0;
+  std::vector<FlaggedListing> samples_;
+};
+
+}  // namespace listscan::report
