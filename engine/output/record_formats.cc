@@ -3,12 +3,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "normalize/folded_text.h"
+#include "output/contact.h"
 #include "output/json_text.h"
 
 namespace listscan {
 
 void AppendHits(std::string* out, const Listing& listing, const std::vector<Hit>& hits,
-                const RuleSet& rules) {
+                const RuleSet& rules, std::string_view country) {
   out->push_back('[');
   for (size_t i = 0; i < hits.size(); ++i) {
     const Hit& hit = hits[i];
@@ -31,6 +32,16 @@ void AppendHits(std::string* out, const Listing& listing, const std::vector<Hit>
     } else {
       AppendJsonString(out, evasion);
     }
+    if (rule.category == Category::kHiddenLinks) {
+      const std::string_view match = std::string_view(text).substr(hit.start, hit.end - hit.start);
+      if (std::optional<Contact> contact = ExtractContact(match, country)) {
+        out->append(",\"contact\":{\"kind\":");
+        AppendJsonString(out, contact->kind);
+        out->append(",\"value\":");
+        AppendJsonString(out, contact->value);
+        out->push_back('}');
+      }
+    }
     out->push_back('}');
   }
   out->push_back(']');
@@ -38,13 +49,13 @@ void AppendHits(std::string* out, const Listing& listing, const std::vector<Hit>
 
 void AppendFlaggedListing(std::string* out, const Listing& listing, const std::string& file,
                           uint64_t line, const std::vector<Hit>& hits, const RuleSet& rules,
-                          const std::vector<std::string>& with_fields) {
+                          const std::vector<std::string>& with_fields, std::string_view country) {
   out->append("{\"id\":");
   AppendJsonString(out, listing.id);
   out->append(",\"source\":{\"file\":");
   AppendJsonString(out, file);
   absl::StrAppend(out, ",\"line\":", line, "},\"hits\":");
-  AppendHits(out, listing, hits, rules);
+  AppendHits(out, listing, hits, rules, country);
   if (!with_fields.empty()) {
     out->append(",\"fields\":{");
     bool first = true;

@@ -36,6 +36,20 @@ void ScanCounts::Add(const ScanCounts& other) {
   bytes_read += other.bytes_read;
   AddVector(&hits_per_rule, other.hits_per_rule);
   AddVector(&listings_per_rule, other.listings_per_rule);
+  for (const auto& [country, count] : other.listings_per_country) {
+    listings_per_country[country] += count;
+  }
+  for (const auto& [seller, count] : other.listings_per_seller) {
+    auto found = listings_per_seller.find(seller);
+    if (found != listings_per_seller.end()) {
+      found->second += count;
+    } else if (listings_per_seller.size() < kMaxSellers) {
+      listings_per_seller.emplace(seller, count);
+    } else {
+      listings_of_uncounted_sellers += count;
+    }
+  }
+  listings_of_uncounted_sellers += other.listings_of_uncounted_sellers;
 }
 
 std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
@@ -87,6 +101,15 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
   AppendCountMap(&out, "hits_per_category", hits_per_category);
   AppendCountMap(&out, "hits_per_rule", hits_per_rule);
   AppendCountMap(&out, "listings_per_rule", listings_per_rule);
+  AppendCountMap(&out, "listings_per_country",
+                 std::map<std::string, uint64_t>(c.listings_per_country.begin(),
+                                                 c.listings_per_country.end()));
+  AppendCountMap(&out, "listings_per_seller",
+                 std::map<std::string, uint64_t>(c.listings_per_seller.begin(),
+                                                 c.listings_per_seller.end()));
+  absl::StrAppend(&out, ",\n  \"sellers_truncated\": ",
+                  c.listings_of_uncounted_sellers > 0 ? "true" : "false",
+                  ",\n  \"listings_of_uncounted_sellers\": ", c.listings_of_uncounted_sellers);
   out.append("\n}\n");
   return out;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "listscan/compiled_pack.h"
 
 namespace listscan {
@@ -19,6 +20,14 @@ struct ScanCounts {
   uint64_t bytes_read = 0;           // after decompression
   std::vector<uint64_t> hits_per_rule;      // by rule index
   std::vector<uint64_t> listings_per_rule;  // listings each rule flagged
+  // Scanned listings per country (NormalizeCountryCode; "unknown" for listings without one) and
+  // per seller (listings without a seller id are not counted). Sellers are counted exactly up to
+  // kMaxSellers distinct ids (about 100 MB); the listings of sellers first seen after that add up
+  // in listings_of_uncounted_sellers.
+  static constexpr size_t kMaxSellers = 1'000'000;
+  absl::flat_hash_map<std::string, uint64_t> listings_per_country;
+  absl::flat_hash_map<std::string, uint64_t> listings_per_seller;
+  uint64_t listings_of_uncounted_sellers = 0;
 
   void Add(const ScanCounts& other);
 };

@@ -46,6 +46,14 @@ struct Worker {
   std::vector<uint32_t> rules_seen;
 };
 
+// The metadata paths the output copies and the summary counts by.
+std::vector<std::string> CopiedAndCounted(const ScanJobOptions& options) {
+  std::vector<std::string> paths = options.with_fields;
+  if (!options.country_field.empty()) paths.push_back(options.country_field);
+  if (!options.seller_field.empty()) paths.push_back(options.seller_field);
+  return paths;
+}
+
 // Matches the parsed listings of a group and formats the flagged ones.
 absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
                        const ScanJobOptions& options, BatchResult* result) {
@@ -68,10 +76,27 @@ absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
     worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
                             worker.rules_seen.end());
     for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
+    const std::string* country = options.country_field.empty()
+                                     ? nullptr
+                                     : worker.listings[i].FindMetadata(options.country_field);
     AppendFlaggedListing(&result->flagged, worker.listings[i], result->batch.source->name,
-                         worker.lines[i], hits, pack.rules(), options.with_fields);
+                         worker.lines[i], hits, pack.rules(), options.with_fields,
+                         country ? NormalizeCountryCode(*country) : "");
   }
   return absl::OkStatus();
+}
+
+void CountCountryAndSeller(const Listing& listing, const ScanJobOptions& options,
+                           ScanCounts* counts) {
+  if (!options.country_field.empty()) {
+    const std::string* country = listing.FindMetadata(options.country_field);
+    std::string code = country ? NormalizeCountryCode(*country) : "";
+    ++counts->listings_per_country[code.empty() ? "unknown" : code];
+  }
+  if (!options.seller_field.empty()) {
+    const std::string* seller = listing.FindMetadata(options.seller_field);
+    if (seller != nullptr && !seller->empty()) ++counts->listings_per_seller[*seller];
+  }
 }
 
 void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& options,
@@ -94,6 +119,7 @@ void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& o
       continue;
     }
     ++counts.records_scanned;
+    CountCountryAndSeller(worker.listings[count], options, &counts);
     worker.lines[count++] = record.line;
     group_bytes += record.bytes.size();
     if (count == kListingsPerGroup || group_bytes >= kBytesPerGroup) {
@@ -133,7 +159,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   const unsigned threads =
       options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   const FieldSelection selection =
-      WithRuleMetadata(options.fields, pack->rules(), options.with_fields);
+      WithRuleMetadata(options.fields, pack->rules(), CopiedAndCounted(options));
   std::mutex scanner_error_mutex;
   absl::Status scanner_error;
   tbb::enumerable_thread_specific<std::unique_ptr<Worker>> workers([&] {

@@ -35,6 +35,11 @@ std::string Rate(uint64_t part, uint64_t whole) {
              : absl::StrFormat("%.4f", static_cast<double>(part) / static_cast<double>(whole));
 }
 
+std::string Percent(uint64_t part, const std::optional<uint64_t>& whole) {
+  if (!whole || *whole == 0) return "-";
+  return absl::StrFormat("%.2f %%", 100.0 * static_cast<double>(part) / static_cast<double>(*whole));
+}
+
 std::string FiguresJson(const ReportFigures& figures) {
   std::string out = "{\n";
   const auto& totals = figures.totals();
@@ -91,6 +96,19 @@ std::string FiguresJson(const ReportFigures& figures) {
     out.push_back('}');
   }
   out.append(sellers.empty() ? "]}" : "\n  ]}");
+  out.append(",\n  \"networks\": [");
+  const std::vector<NetworkRow> networks = figures.Networks();
+  for (size_t i = 0; i < networks.size(); ++i) {
+    const NetworkRow& row = networks[i];
+    out.append(i ? ",\n    {\"sellers\": " : "\n    {\"sellers\": ");
+    AppendStrings(&out, row.sellers);
+    out.append(", \"shared_contacts\": ");
+    AppendStrings(&out, row.shared_contacts);
+    absl::StrAppend(&out, ", \"flagged\": ", row.flagged, ", \"categories\": ");
+    AppendStrings(&out, row.categories);
+    out.push_back('}');
+  }
+  out.append(networks.empty() ? "]" : "\n  ]");
   out.append("\n}\n");
   return out;
 }

@@ -13,12 +13,6 @@ std::string OrDash(const std::optional<uint64_t>& value) {
   return value ? absl::StrCat(*value) : "-";
 }
 
-std::string Percent(uint64_t part, const std::optional<uint64_t>& whole) {
-  if (!whole || *whole == 0) return "-";
-  return absl::StrFormat("%.2f %%",
-                         100.0 * static_cast<double>(part) / static_cast<double>(*whole));
-}
-
 void AppendCounts(std::string* out, const char* heading, const char* what,
                   const std::vector<Count>& rows) {
   absl::StrAppend(out, "\n## ", heading, "\n\n| ", what, " | flagged listings |\n|---|---:|\n");
@@ -103,6 +97,14 @@ std::string FiguresMarkdown(const ReportFigures& figures) {
                     OrDash(row.listings), " | ", Percent(row.flagged, row.listings), " | ",
                     MarkdownCell(absl::StrJoin(row.categories, ", ")), " | ",
                     MarkdownCell(absl::StrJoin(row.rules, ", ")), " |\n");
+  }
+  absl::StrAppend(&out, "\n## Linked sellers\n\nSellers that share a contact (phone, e-mail, ",
+                  "messenger handle, domain) in their hidden-links hits.\n\n",
+                  "| sellers | shared contacts | flagged | categories |\n|---|---|---:|---|\n");
+  for (const NetworkRow& row : figures.Networks()) {
+    absl::StrAppend(&out, "| ", MarkdownCell(absl::StrJoin(row.sellers, ", ")), " | ",
+                    MarkdownCell(absl::StrJoin(row.shared_contacts, ", ")), " | ", row.flagged,
+                    " | ", MarkdownCell(absl::StrJoin(row.categories, ", ")), " |\n");
   }
   return out;
 }

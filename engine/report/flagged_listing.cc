@@ -38,6 +38,14 @@ absl::StatusOr<FlaggedHit> ParseHit(dom::element element) {
   if (hit["field"].get(text) == simdjson::SUCCESS) out.field = text;
   if (hit["match"].get(text) == simdjson::SUCCESS) out.match = text;
   if (hit["evasion"].get(text) == simdjson::SUCCESS) out.evasion = text;
+  dom::object contact;
+  if (hit["contact"].get(contact) == simdjson::SUCCESS) {
+    std::string_view kind, value;
+    if (contact["kind"].get(kind) == simdjson::SUCCESS &&
+        contact["value"].get(value) == simdjson::SUCCESS) {
+      out.contact = std::string(kind) + " " + std::string(value);
+    }
+  }
   uint64_t number = 0;
   if (hit["start"].get(number) == simdjson::SUCCESS) out.start = static_cast<uint32_t>(number);
   if (hit["end"].get(number) == simdjson::SUCCESS) out.end = static_cast<uint32_t>(number);

@@ -20,6 +20,7 @@ struct FlaggedHit {
   uint32_t end = 0;
   std::string match;
   std::string evasion;  // empty for a plain match
+  std::string contact;  // hidden-links contact as "kind value" ("phone +4915112345678"), or empty
 };
 
 struct FlaggedListing {

@@ -45,7 +45,8 @@ void ReportFigures::Add(const FlaggedListing& listing) {
   for (std::string_view rule : rules) ++by_rule_[std::string(rule)];
   ++by_severity_[std::string(severity)];
   const std::string* country = listing.Field(options_.country_field);
-  ++by_country_[country && !country->empty() ? *country : "unknown"];
+  const std::string code = country ? NormalizeCountryCode(*country) : "";
+  ++by_country_[code.empty() ? "unknown" : code];
 
   const std::string* seller_id = listing.Field(options_.seller_field);
   if (seller_id == nullptr || seller_id->empty()) {
@@ -55,8 +56,17 @@ void ReportFigures::Add(const FlaggedListing& listing) {
     if (found == sellers_.end() && sellers_.size() >= kMaxSellers) {
       ++sellers_over_cap_;
     } else {
-      Seller& seller = found != sellers_.end() ? found->second : sellers_[*seller_id];
+      if (found == sellers_.end()) {
+        found = sellers_.emplace(*seller_id, Seller{}).first;
+        found->second.index = static_cast<uint32_t>(seller_ids_.size());
+        seller_ids_.push_back(&found->first);
+        parent_.push_back(found->second.index);
+      }
+      Seller& seller = found->second;
       ++seller.flagged;
+      for (const FlaggedHit& hit : listing.hits) {
+        if (!hit.contact.empty()) LinkContact(seller.index, hit.contact);
+      }
       for (std::string_view category : categories) {
         auto at = std::find(category_names_.begin(), category_names_.end(), category);
         if (at == category_names_.end()) {
@@ -74,6 +84,67 @@ void ReportFigures::Add(const FlaggedListing& listing) {
     }
   }
   if (samples_.size() < options_.samples) samples_.push_back(listing);
+}
+
+uint32_t ReportFigures::Root(uint32_t seller) const {
+  while (parent_[seller] != seller) {
+    parent_[seller] = parent_[parent_[seller]];  // path halving
+    seller = parent_[seller];
+  }
+  return seller;
+}
+
+void ReportFigures::LinkContact(uint32_t seller, const std::string& contact) {
+  if (!seller_contacts_.emplace(seller, contact).second) return;
+  auto [it, inserted] = contacts_.try_emplace(contact, ContactOwners{seller, 0});
+  ++it->second.sellers;
+  if (inserted) return;
+  const uint32_t a = Root(seller), b = Root(it->second.first_seller);
+  if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+}
+
+std::vector<std::string> ReportFigures::CategoryNames(uint32_t bits) const {
+  std::vector<std::string> names;
+  for (size_t bit = 0; bit < category_names_.size(); ++bit) {
+    if (bits & (1u << bit)) names.push_back(category_names_[bit]);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<NetworkRow> ReportFigures::Networks() const {
+  struct Group {
+    std::vector<std::string> sellers;
+    std::vector<std::string> contacts;
+    uint64_t flagged = 0;
+    uint32_t categories = 0;
+  };
+  absl::flat_hash_map<uint32_t, Group> groups;
+  for (const auto& [id, seller] : sellers_) {
+    const uint32_t root = Root(seller.index);
+    Group& group = groups[root];
+    group.sellers.push_back(id);
+    group.flagged += seller.flagged;
+    group.categories |= seller.categories;
+  }
+  for (const auto& [contact, owners] : contacts_) {
+    if (owners.sellers < 2) continue;
+    groups[Root(owners.first_seller)].contacts.push_back(contact);
+  }
+  std::vector<NetworkRow> rows;
+  for (auto& [root, group] : groups) {
+    if (group.sellers.size() < 2) continue;
+    std::sort(group.sellers.begin(), group.sellers.end());
+    std::sort(group.contacts.begin(), group.contacts.end());
+    rows.push_back({std::move(group.sellers), std::move(group.contacts), group.flagged,
+                    CategoryNames(group.categories)});
+  }
+  std::sort(rows.begin(), rows.end(), [](const NetworkRow& a, const NetworkRow& b) {
+    if (a.sellers.size() != b.sellers.size()) return a.sellers.size() > b.sellers.size();
+    if (a.flagged != b.flagged) return a.flagged > b.flagged;
+    return a.sellers < b.sellers;
+  });
+  return rows;
 }
 
 std::vector<Count> ReportFigures::Sorted(const absl::flat_hash_map<std::string, uint64_t>& counts) {
@@ -146,10 +217,7 @@ std::vector<SellerRow> ReportFigures::TopSellers() const {
       auto found = totals_->listings_per_seller.find(*id);
       if (found != totals_->listings_per_seller.end()) row.listings = found->second;
     }
-    for (size_t bit = 0; bit < category_names_.size(); ++bit) {
-      if (seller->categories & (1u << bit)) row.categories.push_back(category_names_[bit]);
-    }
-    std::sort(row.categories.begin(), row.categories.end());
+    row.categories = CategoryNames(seller->categories);
     for (uint32_t rule : seller->rules) row.rules.push_back(rule_names_[rule]);
     std::sort(row.rules.begin(), row.rules.end());
     rows.push_back(std::move(row));

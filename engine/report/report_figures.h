@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "listscan/rule.h"
 #include "report/flagged_listing.h"
 #include "report/scan_totals.h"
@@ -43,6 +45,15 @@ struct SellerRow {
   std::vector<std::string> rules;
 };
 
+// Sellers linked by contacts they share (a phone number, an address, a handle, a domain in their
+// hidden-links hits): likely one trader behind several profiles.
+struct NetworkRow {
+  std::vector<std::string> sellers;          // sorted
+  std::vector<std::string> shared_contacts;  // contacts of two sellers or more, sorted
+  uint64_t flagged = 0;                      // flagged listings of all its sellers
+  std::vector<std::string> categories;
+};
+
 struct RuleRow {
   std::string rule;
   std::string title;  // empty when the rule is not in the packs given
@@ -70,6 +81,8 @@ class ReportFigures {
   std::vector<RuleRow> ByRule() const;
   std::vector<CountryRow> ByCountry() const;
   std::vector<SellerRow> TopSellers() const;
+  // Networks of two sellers or more, largest first (sellers, then flagged listings).
+  std::vector<NetworkRow> Networks() const;
   uint64_t sellers_flagged() const { return sellers_.size(); }
   uint64_t sellers_over_cap() const { return sellers_over_cap_; }
   uint64_t listings_without_seller() const { return listings_without_seller_; }
@@ -78,12 +91,16 @@ class ReportFigures {
 
  private:
   struct Seller {
+    uint32_t index = 0;  // into seller_ids_ and parent_
     uint64_t flagged = 0;
     uint32_t categories = 0;      // bit i: category_names_[i] (the first 32 names seen)
     std::vector<uint32_t> rules;  // indices into rule_names_, sorted
   };
   static std::vector<Count> Sorted(const absl::flat_hash_map<std::string, uint64_t>& counts);
   uint32_t RuleIndex(const std::string& rule);
+  void LinkContact(uint32_t seller, const std::string& contact);
+  uint32_t Root(uint32_t seller) const;
+  std::vector<std::string> CategoryNames(uint32_t bits) const;
 
   FigureOptions options_;
   const RuleSet* rules_;
@@ -95,8 +112,17 @@ class ReportFigures {
   absl::flat_hash_map<std::string, uint32_t> rule_index_;
   std::vector<std::string> rule_names_;
   std::vector<std::string> category_names_;  // bit i of Seller::categories
-  absl::flat_hash_map<std::string, Seller> sellers_;
+  absl::node_hash_map<std::string, Seller> sellers_;  // nodes: seller_ids_ points at the keys
   uint64_t sellers_over_cap_ = 0;
+  // Union-find over sellers linked by a shared contact.
+  std::vector<const std::string*> seller_ids_;  // by Seller::index; keys of sellers_ are stable
+  mutable std::vector<uint32_t> parent_;
+  struct ContactOwners {
+    uint32_t first_seller = 0;
+    uint32_t sellers = 0;  // distinct sellers that gave it
+  };
+  absl::flat_hash_map<std::string, ContactOwners> contacts_;
+  absl::flat_hash_set<std::pair<uint32_t, std::string>> seller_contacts_;
   uint64_t listings_without_seller_ = 0;
   std::vector<FlaggedListing> samples_;
 };

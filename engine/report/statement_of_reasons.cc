@@ -154,12 +154,11 @@ std::vector<std::string> AllEeaCountries() {
   return codes;
 }
 
-// The listing's country as an EEA code ("el"/"EL" is Greece, GR), or "" when it has none.
+// The listing's country as an EEA code, or "" when it has none.
 std::string ListingCountry(const FlaggedListing& listing, const std::string& field) {
   const std::string* value = listing.Field(field);
   if (value == nullptr) return "";
-  std::string code = absl::AsciiStrToUpper(absl::StripAsciiWhitespace(*value));
-  if (code == "EL") code = "GR";
+  std::string code = NormalizeCountryCode(*value);
   return IsEeaCountry(code) ? code : "";
 }
 

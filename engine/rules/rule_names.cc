@@ -40,6 +40,19 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
   return std::nullopt;
 }
 
+std::string NormalizeCountryCode(std::string_view value) {
+  const size_t begin = value.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  const size_t end = value.find_last_not_of(" \t\r\n");
+  std::string code(value.substr(begin, end - begin + 1));
+  for (char& c : code) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (code == "EL") return "GR";
+  if (code == "UK") return "GB";
+  return code;
+}
+
 bool IsEeaCountry(std::string_view code) {
   return std::find(kEeaCountries.begin(), kEeaCountries.end(), code) != kEeaCountries.end();
 }

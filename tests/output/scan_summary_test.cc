@@ -33,6 +33,8 @@ TEST_CASE("the summary reports the counts, with read equal to scanned plus rejec
   summary.counts.bytes_read = 5000000;
   summary.counts.hits_per_rule = {4, 1, 0};
   summary.counts.listings_per_rule = {2, 1, 0};
+  summary.counts.listings_per_country = {{"unknown", 3}, {"DE", 5}};
+  summary.counts.listings_per_seller = {{"S1", 6}};
   summary.seconds = 2;
   summary.read_seconds = 0.5;
   summary.write_seconds = 0.25;
@@ -61,7 +63,11 @@ TEST_CASE("the summary reports the counts, with read equal to scanned plus rejec
         "  \"input_errors\": [\"a.gz: truncated gzip stream\"],\n"
         "  \"hits_per_category\": {\"medicines\": 1, \"supplements\": 4},\n"
         "  \"hits_per_rule\": {\"med.sibutramine\": 1, \"supp.dmaa\": 4},\n"
-        "  \"listings_per_rule\": {\"med.sibutramine\": 1, \"supp.dmaa\": 2}\n"
+        "  \"listings_per_rule\": {\"med.sibutramine\": 1, \"supp.dmaa\": 2},\n"
+        "  \"listings_per_country\": {\"DE\": 5, \"unknown\": 3},\n"
+        "  \"listings_per_seller\": {\"S1\": 6},\n"
+        "  \"sellers_truncated\": false,\n"
+        "  \"listings_of_uncounted_sellers\": 0\n"
         "}\n");
 }
 
@@ -110,6 +116,31 @@ TEST_CASE("adding scan counts adds every count and per-rule vector", "[output]")
   CHECK(total.bytes_read == 10);
   CHECK(total.hits_per_rule == std::vector<uint64_t>{3, 5});
   CHECK(total.listings_per_rule == std::vector<uint64_t>{1, 1});
+}
+
+TEST_CASE("country and seller counts add up; sellers past the cap add up apart", "[output]") {
+  ScanCounts total;
+  total.listings_per_country = {{"DE", 2}};
+  for (size_t i = 0; i + 1 < ScanCounts::kMaxSellers; ++i) {
+    total.listings_per_seller.emplace("filler" + std::to_string(i), 1);
+  }
+  ScanCounts batch;
+  batch.listings_per_country = {{"DE", 1}, {"FR", 4}};
+  batch.listings_per_seller = {{"filler0", 2}};
+  total.Add(batch);
+  CHECK(total.listings_per_country.at("DE") == 3);
+  CHECK(total.listings_per_country.at("FR") == 4);
+  CHECK(total.listings_per_seller.at("filler0") == 3);
+  ScanCounts more;
+  more.listings_per_seller = {{"last", 1}};
+  total.Add(more);  // the cap's last place
+  ScanCounts over;
+  over.listings_per_seller = {{"late", 5}, {"last", 2}};
+  total.Add(over);
+  CHECK(total.listings_per_seller.size() == ScanCounts::kMaxSellers);
+  CHECK(total.listings_per_seller.at("last") == 3);
+  CHECK(total.listings_per_seller.count("late") == 0);
+  CHECK(total.listings_of_uncounted_sellers == 5);
 }
 
 }  // namespace

@@ -93,5 +93,32 @@ TEST_CASE("sellers are ranked by flagged listings with their categories and rule
   CHECK_FALSE(sellers[1].listings.has_value());
 }
 
+FlaggedHit Contact(std::string contact) {
+  FlaggedHit hit = Hit("hl", "hidden_links", "medium");
+  hit.contact = std::move(contact);
+  return hit;
+}
+
+TEST_CASE("sellers sharing a contact form one network, chains included", "[report]") {
+  ReportFigures figures({}, nullptr, std::nullopt);
+  figures.Add(Listing("1", {Contact("phone +4915112345678")}, "", "S1"));
+  figures.Add(Listing("2", {Contact("phone +4915112345678"), Contact("email a@b.eu")}, "", "S2"));
+  figures.Add(Listing("3", {Contact("email a@b.eu"), Hit("x", "toys", "high")}, "", "S3"));
+  figures.Add(Listing("4", {Contact("domain c.eu")}, "", "S4"));
+  figures.Add(Listing("5", {Contact("domain d.eu")}, "", "S5"));
+  figures.Add(Listing("6", {Contact("domain d.eu")}, "", "S6"));
+  figures.Add(Listing("7", {Contact("domain d.eu")}, "", "S5"));
+  const auto networks = figures.Networks();
+  REQUIRE(networks.size() == 2);
+  CHECK(networks[0].sellers == std::vector<std::string>{"S1", "S2", "S3"});
+  CHECK(networks[0].shared_contacts ==
+        std::vector<std::string>{"email a@b.eu", "phone +4915112345678"});
+  CHECK(networks[0].flagged == 3);
+  CHECK(networks[0].categories == std::vector<std::string>{"hidden_links", "toys"});
+  CHECK(networks[1].sellers == std::vector<std::string>{"S5", "S6"});
+  CHECK(networks[1].shared_contacts == std::vector<std::string>{"domain d.eu"});
+  CHECK(networks[1].flagged == 3);
+}
+
 }  // namespace
 }  // namespace listscan::report

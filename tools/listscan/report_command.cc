@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "exit_codes.h"
 #include "pack_options.h"
+#include "report/figures_html.h"
 #include "report/figures_json.h"
 #include "report/figures_markdown.h"
 #include "report/flagged_reader.h"
@@ -97,9 +98,10 @@ absl::StatusOr<std::unique_ptr<report::ReportSink>> MakeSink(const ReportFlags& 
   options.samples = flags.samples;
   options.top = flags.top;
   auto figures = std::make_unique<report::ReportFigures>(options, rules, std::move(totals));
-  if (flags.format == "json")
-    return report::MakeFiguresSink(std::move(figures), report::FiguresJson, out);
-  return report::MakeFiguresSink(std::move(figures), report::FiguresMarkdown, out);
+  auto render = flags.format == "json"       ? report::FiguresJson
+                : flags.format == "markdown" ? report::FiguresMarkdown
+                                             : report::FiguresHtml;
+  return report::MakeFiguresSink(std::move(figures), render, out);
 }
 
 int RunReport() {

@@ -29,6 +29,8 @@ struct ScanFlags {
   std::string id_field = "id";
   std::string with_fields;
   std::string shard;  // "K/N"
+  std::string country_field = "country";
+  std::string seller_field = "seller.id";
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;
   std::string resume;
@@ -67,6 +69,8 @@ absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
   job.fields.scan = SplitList(flags.fields);
   job.fields.id_field = flags.id_field;
   job.with_fields = SplitList(flags.with_fields);
+  job.country_field = flags.country_field;
+  job.seller_field = flags.seller_field;
   job.threads = flags.threads;
   job.progress = isatty(STDERR_FILENO);
   if (!flags.shard.empty()) {
@@ -178,6 +182,12 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
       ->capture_default_str();
   scan->add_option("--with-fields", flags.with_fields,
                    "Comma-separated fields to copy into each flagged listing, e.g. title,seller.name");
+  scan->add_option("--country-field", flags.country_field,
+                   "Field with the listing's country: the summary counts listings per country")
+      ->capture_default_str();
+  scan->add_option("--seller-field", flags.seller_field,
+                   "Field with the seller's id: the summary counts listings per seller")
+      ->capture_default_str();
   scan->add_option("--max-record-bytes", flags.max_record_bytes,
                    "Reject records larger than this")
       ->capture_default_str();

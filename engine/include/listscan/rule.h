@@ -17,6 +17,9 @@ std::optional<Category> ParseCategory(std::string_view name);  // rule-pack cate
 std::string_view SeverityName(Severity severity);
 std::optional<Severity> ParseSeverity(std::string_view name);
 bool IsEeaCountry(std::string_view code);  // "DE", "GR"; not "EL", "UK" or lower case
+// A country as listings write it, as a code: trimmed, upper case, Greece's "EL" read as "GR" and
+// "UK" as "GB"; "" for none.
+std::string NormalizeCountryCode(std::string_view value);
 
 // A keyword synonym group (any of `keywords`) or one regex.
 struct Term {

@@ -25,6 +25,9 @@ struct ScanJobOptions {
   InputOptions input;
   FieldSelection fields;             // metadata paths of rules' `where` are added automatically
   std::vector<std::string> with_fields;  // copied into each flagged listing's "fields"
+  // Scanned listings are counted per value of these paths in the summary; empty: not counted.
+  std::string country_field = "country";
+  std::string seller_field = "seller.id";
   unsigned threads = 0;              // 0: every core
   bool progress = false;             // a progress line on stderr
   // Set (from a signal handler) to stop reading: the batches in flight are finished and written,
