@@ -118,7 +118,7 @@ TEST_CASE("adding scan counts adds every count and per-rule vector", "[output]")
   CHECK(total.listings_per_rule == std::vector<uint64_t>{1, 1});
 }
 
-TEST_CASE("country and seller counts add up; sellers past the cap add up apart", "[output]") {
+TEST_CASE("country and seller counts add up, and sellers past the cap add up apart", "[output]") {
   ScanCounts total;
   total.listings_per_country = {{"DE", 2}};
   for (size_t i = 0; i + 1 < ScanCounts::kMaxSellers; ++i) {
