@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "output/json_text.h"
+#include "output/scan_summary.h"
 
 namespace listscan {
 namespace {
@@ -131,25 +133,51 @@ absl::Status Merge(std::string_view key, const Value& from, Value* into) {
   }
   switch (from.kind) {
     case Value::Kind::kBool:
-      into->flag = into->flag && from.flag;
+      // sellers_truncated holds when any part truncated; the other flags when every part holds.
+      into->flag = key == "sellers_truncated" ? into->flag || from.flag : into->flag && from.flag;
       break;
     case Value::Kind::kArray:
       into->items.insert(into->items.end(), from.items.begin(), from.items.end());
       break;
-    case Value::Kind::kObject:
+    case Value::Kind::kObject: {
       into->keys_in_order = into->keys_in_order && from.keys_in_order;
+      // Indexed, since per-seller maps hold up to a million keys.
+      absl::flat_hash_map<std::string, size_t> index;
+      index.reserve(into->members.size());
+      for (size_t i = 0; i < into->members.size(); ++i) index.emplace(into->members[i].first, i);
       for (const auto& [name, value] : from.members) {
-        if (Value* existing = into->Find(name)) {
+        if (auto found = index.find(name); found != index.end()) {
+          Value* existing = &into->members[found->second].second;
           if (absl::Status status = Merge(name, value, existing); !status.ok()) return status;
         } else {
+          index.emplace(name, into->members.size());
           into->members.emplace_back(name, value);
         }
       }
       break;
+    }
     default:  // strings and nulls: the first part's
       break;
   }
   return absl::OkStatus();
+}
+
+// The merged per-seller counts keep the cap of one run (ScanCounts::Add): sellers first seen
+// after the first kMaxSellers, in part order, are added up in listings_of_uncounted_sellers.
+void CapSellers(Value* merged) {
+  Value* sellers = merged->Find("listings_per_seller");
+  Value* uncounted = merged->Find("listings_of_uncounted_sellers");
+  Value* truncated = merged->Find("sellers_truncated");
+  if (!sellers || !uncounted || !truncated || sellers->kind != Value::Kind::kObject ||
+      sellers->members.size() <= ScanCounts::kMaxSellers) {
+    return;
+  }
+  for (size_t i = ScanCounts::kMaxSellers; i < sellers->members.size(); ++i) {
+    uncounted->integer += sellers->members[i].second.integer;
+  }
+  sellers->members.resize(ScanCounts::kMaxSellers);
+  truncated->kind = Value::Kind::kBool;
+  truncated->flag = true;
 }
 
 void SortKeys(Value* value) {
@@ -237,6 +265,7 @@ absl::StatusOr<std::string> MergeSummaries(const std::vector<SummaryText>& parts
     rate->kind = Value::Kind::kReal;
     rate->real = total > 0 ? AsReal(*bytes) / 1e6 / total : 0;
   }
+  CapSellers(&merged);
   for (auto& [name, member] : merged.members) SortKeys(&member);
 
   std::string out = "{\n";
