@@ -174,8 +174,9 @@ void AppendParts(const std::string& path, const FileLayout& layout,
   }
 }
 
-absl::StatusOr<ExpandedInputs> ExpandFiles(const std::vector<std::string>& paths) {
-  ExpandedInputs inputs = ExpandInputs(paths);
+absl::StatusOr<ExpandedInputs> ExpandFiles(const std::vector<std::string>& paths,
+                                           const FolderWalk& walk) {
+  ExpandedInputs inputs = ExpandInputs(paths, walk);
   for (const std::string& file : inputs.files) {
     if (file == "-") {
       return absl::InvalidArgumentError("standard input cannot be cut into parts: name files");
@@ -188,7 +189,7 @@ absl::StatusOr<ExpandedInputs> ExpandFiles(const std::vector<std::string>& paths
 
 absl::StatusOr<PartPlan> SplitInputs(const std::vector<std::string>& paths,
                                      const InputOptions& options, uint64_t part_bytes) {
-  absl::StatusOr<ExpandedInputs> inputs = ExpandFiles(paths);
+  absl::StatusOr<ExpandedInputs> inputs = ExpandFiles(paths, options.walk);
   if (!inputs.ok()) return inputs.status();
   part_bytes = std::max<uint64_t>(part_bytes, 1);
   PartPlan plan;
@@ -212,7 +213,7 @@ absl::StatusOr<PartPlan> ShardInputs(const std::vector<std::string>& paths,
   if (count == 0 || index == 0 || index > count) {
     return absl::InvalidArgumentError("shard must be K/N with 1 <= K <= N");
   }
-  absl::StatusOr<ExpandedInputs> inputs = ExpandFiles(paths);
+  absl::StatusOr<ExpandedInputs> inputs = ExpandFiles(paths, options.walk);
   if (!inputs.ok()) return inputs.status();
   std::vector<FileLayout> layouts;
   unsigned __int128 total = 0;

@@ -133,6 +133,7 @@ class StreamingRecordReader final : public RecordReader {
   }
 
   const std::vector<InputError>& errors() const override { return errors_; }
+  const std::vector<std::string>& notes() const override { return notes_; }
   std::optional<uint64_t> total_file_bytes() const override { return total_; }
   uint64_t file_bytes_consumed() const override {
     return finished_bytes_ + (current_ ? current_->source->raw_bytes_read() : 0);
@@ -147,6 +148,7 @@ class StreamingRecordReader final : public RecordReader {
     std::string carry;           // the start of a record not yet complete
     uint64_t line = 1;           // the line on which the next unread record starts
     bool bom_checked = false;
+    bool binary_checked = false;
     bool detected = false;  // format known
     bool header_pending = false;
     bool skipping = false;  // dropping the rest of an oversized record
@@ -235,10 +237,30 @@ class StreamingRecordReader final : public RecordReader {
       if (!by_content) return false;
       format = *by_content;
     }
+    if (options_.format == InputFormat::kCsv &&
+        FormatFromContent(*buffer, true) == InputFormat::kJsonLines) {
+      notes_.push_back(absl::StrCat(in.info->name,
+                                    ": warning: read as CSV as asked, but it starts like JSON"));
+    }
     in.info->format = format;
     in.header_pending = format == InputFormat::kCsv;
     in.record_end = RecordEndFinder(format == InputFormat::kCsv, in.info->delimiter);
     in.detected = true;
+    return true;
+  }
+
+  // Listings are text: a NUL byte in the first chunk means an executable, an image, a database
+  // file or UTF-16 text. Such an input is skipped whole (ripgrep does the same), with a note.
+  bool SkipIfBinary(const std::string& buffer) {
+    OpenInput& in = *current_;
+    in.binary_checked = true;
+    const size_t nul = buffer.find('\0');
+    if (nul == std::string::npos) return false;
+    notes_.push_back(absl::StrCat(in.info->name, ": binary file skipped (NUL byte at offset ",
+                                    nul, ")"));
+    in.eof = true;
+    in.finished = true;
+    in.carry.clear();
     return true;
   }
 
@@ -255,6 +277,10 @@ class StreamingRecordReader final : public RecordReader {
     while (!in.eof && (!read_any || buffer.size() < options_.batch_bytes || !Detect(&buffer))) {
       batch.input_bytes += ReadChunk(&buffer);
       read_any = true;
+      if (!in.binary_checked && SkipIfBinary(buffer)) {
+        batch.input_bytes = 0;
+        return batch;
+      }
     }
     Detect(&buffer);  // at the end of the input it always settles
     const std::string_view view(buffer);
@@ -364,6 +390,7 @@ class StreamingRecordReader final : public RecordReader {
   std::vector<InputPart> parts_;
   InputOptions options_;
   std::vector<InputError> errors_;
+  std::vector<std::string> notes_;
   std::optional<uint64_t> total_;
   size_t next_ = 0;
   std::unique_ptr<OpenInput> current_;
@@ -379,7 +406,7 @@ class StreamingRecordReader final : public RecordReader {
 absl::StatusOr<std::unique_ptr<RecordReader>> RecordReader::Open(std::vector<std::string> paths,
                                                                  const InputOptions& options) {
   if (paths.empty()) return absl::InvalidArgumentError("no inputs");
-  ExpandedInputs inputs = ExpandInputs(paths);
+  ExpandedInputs inputs = ExpandInputs(paths, options.walk);
   std::vector<InputPart> parts;
   for (std::string& file : inputs.files) parts.push_back({.path = std::move(file)});
   return Open(std::move(parts), std::move(inputs.errors), options);

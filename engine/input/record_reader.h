@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "input/input_paths.h"
 #include "input/record_batch.h"
 
 namespace listscan {
@@ -21,6 +22,7 @@ struct InputOptions {
   TextEncoding encoding = TextEncoding::kUtf8;
   size_t max_record_bytes = 16u << 20;      // larger records are rejected, not cut
   size_t batch_bytes = 1u << 20;            // target size of one batch's buffer
+  FolderWalk walk;                          // which files of a folder are read
 };
 
 // An input that could not be read (missing, unreadable, corrupt compressed stream). The reader
@@ -51,6 +53,10 @@ class RecordReader {
 
   // Inputs that failed so far, in the order they failed.
   virtual const std::vector<InputError>& errors() const = 0;
+  // Notes on inputs, "<name>: <what>", not errors: an input skipped because it looks binary (a
+  // NUL byte in the first chunk; a folder may hold such files), or read as CSV as asked although
+  // it starts like JSON.
+  virtual const std::vector<std::string>& notes() const = 0;
 
   // Total size of the inputs as found on disk, if every one is a regular file; for ETA.
   virtual std::optional<uint64_t> total_file_bytes() const = 0;

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 
 namespace listscan {
@@ -68,8 +69,20 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& 
 
 OutputFile::~OutputFile() { Discard(); }
 
+namespace {
+constexpr char kClosedPipe[] = "listscan/closed-pipe";
+}  // namespace
+
 absl::Status OutputFile::Failed() {
-  return absl::UnavailableError(absl::StrCat(name_, ": write error: ", std::strerror(errno)));
+  const int error = errno;
+  absl::Status status =
+      absl::UnavailableError(absl::StrCat(name_, ": write error: ", std::strerror(error)));
+  if (error == EPIPE) status.SetPayload(kClosedPipe, absl::Cord("1"));
+  return status;
+}
+
+bool IsClosedPipe(const absl::Status& status) {
+  return status.GetPayload(kClosedPipe).has_value();
 }
 
 absl::Status OutputFile::Write(std::string_view bytes) {

@@ -39,4 +39,8 @@ class OutputFile {
   bool closed_ = false;
 };
 
+// The write failed because the reader went away (EPIPE: `listscan scan ... | head`). Not a failure
+// of the run: the output is merely cut short.
+bool IsClosedPipe(const absl::Status& status);
+
 }  // namespace listscan

@@ -71,6 +71,7 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
     AppendJsonString(&out, summary.stopped_input);
     absl::StrAppend(&out, ", \"file_bytes_done\": ", summary.stopped_file_bytes,
                     ", \"lines_done\": ", summary.stopped_lines_done, "},\n");
+    if (summary.output_cut_short) out.append("  \"output_cut_short\": true,\n");
   }
   absl::StrAppend(&out, "  \"records_read\": ", c.records_read, ",\n");
   absl::StrAppend(&out, "  \"records_scanned\": ", c.records_scanned, ",\n");
@@ -98,6 +99,14 @@ std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules) {
     AppendJsonString(&out, summary.input_errors[i]);
   }
   out.append("]");
+  if (!summary.input_notes.empty()) {
+    out.append(",\n  \"input_notes\": [");
+    for (size_t i = 0; i < summary.input_notes.size(); ++i) {
+      if (i) out.append(", ");
+      AppendJsonString(&out, summary.input_notes[i]);
+    }
+    out.append("]");
+  }
   AppendCountMap(&out, "hits_per_category", hits_per_category);
   AppendCountMap(&out, "hits_per_rule", hits_per_rule);
   AppendCountMap(&out, "listings_per_rule", listings_per_rule);

@@ -51,7 +51,19 @@ struct ScanSummary {
   unsigned threads = 0;
   CompileStats compile;
   std::vector<std::string> input_errors;
+  // Notes on inputs, "<name>: <what>" (not errors): binaries skipped, a format that looks wrong.
+  std::vector<std::string> input_notes;
+  // The first rejected records in input order, "<file>:<line>: <reason>" (at most
+  // kFirstRejectsKept), for stderr: the rejects file has them all.
+  std::vector<std::string> first_rejects;
+  // --fields / --with-fields patterns that matched no field of any record scanned.
+  std::vector<std::string> unmatched_fields;
+  // The reader of the flagged output went away (a closed pipe): the run stopped there, and
+  // `complete` is false.
+  bool output_cut_short = false;
 };
+
+constexpr size_t kFirstRejectsKept = 3;
 
 // The --summary document. Rules and categories are listed in name order.
 std::string SummaryJson(const ScanSummary& summary, const RuleSet& rules);

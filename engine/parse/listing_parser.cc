@@ -37,10 +37,6 @@ bool Selected(const FieldSelection& selection, const std::string& path) {
   return selection.scan.empty() || MatchesAny(selection.scan, path);
 }
 
-bool Wanted(const std::vector<std::string>& paths, std::string_view path) {
-  return std::find(paths.begin(), paths.end(), path) != paths.end();
-}
-
 std::string_view TrimToken(std::string_view token) {
   while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
                             token.back() == '\r')) {
@@ -73,13 +69,26 @@ bool ReplaceInvalidUtf8(std::string_view text, std::string* out) {
 }
 
 ListingParser::ListingParser(FieldSelection selection)
-    : selection_(std::move(selection)), json_(std::make_unique<Json>()) {}
+    : selection_(std::move(selection)),
+      json_(std::make_unique<Json>()),
+      scan_seen_(selection_.scan.size(), false),
+      scan_unseen_(selection_.scan.size()),
+      metadata_seen_(selection_.metadata.size(), false) {}
 
 ListingParser::~ListingParser() = default;
 
 void ListingParser::AddString(const std::string& path, std::string_view value, Listing* out) {
   if (path == selection_.id_field) out->id.assign(value);
   AddScalar(path, value, out);
+  if (scan_unseen_ > 0) {
+    // Until every pattern has matched once, each is tried (Selected stops at the first).
+    for (size_t i = 0; i < selection_.scan.size(); ++i) {
+      if (!scan_seen_[i] && fnmatch(selection_.scan[i].c_str(), path.c_str(), 0) == 0) {
+        scan_seen_[i] = true;
+        --scan_unseen_;
+      }
+    }
+  }
   if (value.empty() || !Selected(selection_, path)) return;
   if (used_fields_ == out->fields.size()) out->fields.emplace_back();
   TextField& field = out->fields[used_fields_++];
@@ -88,7 +97,9 @@ void ListingParser::AddString(const std::string& path, std::string_view value, L
 }
 
 void ListingParser::AddScalar(std::string_view path, std::string_view value, Listing* out) {
-  if (!Wanted(selection_.metadata, path)) return;
+  const auto wanted = std::find(selection_.metadata.begin(), selection_.metadata.end(), path);
+  if (wanted == selection_.metadata.end()) return;
+  metadata_seen_[wanted - selection_.metadata.begin()] = true;
   if (used_metadata_ == out->metadata.size()) out->metadata.emplace_back();
   auto& [key, stored] = out->metadata[used_metadata_++];
   key.assign(path);

@@ -32,6 +32,12 @@ class ListingParser {
   // A malformed record fails with a reason fit for the rejects file ("invalid JSON: ...").
   absl::Status Parse(const SourceInfo& source, const RawRecord& record, Listing* out);
 
+  // Which of selection.scan's patterns, and of selection.metadata's paths, matched a field of a
+  // record parsed so far (by index): a pattern that never matches is most likely a typo.
+  const std::vector<bool>& scan_patterns_seen() const { return scan_seen_; }
+  const std::vector<bool>& metadata_seen() const { return metadata_seen_; }
+  const FieldSelection& selection() const { return selection_; }
+
  private:
   struct Json;
   absl::Status ParseJson(std::string_view bytes, Listing* out);
@@ -44,6 +50,9 @@ class ListingParser {
   std::vector<std::string> csv_values_;
   size_t used_fields_ = 0;
   size_t used_metadata_ = 0;
+  std::vector<bool> scan_seen_;
+  size_t scan_unseen_ = 0;
+  std::vector<bool> metadata_seen_;
 };
 
 // Replaces invalid UTF-8 sequences by U+FFFD; returns false when `text` was already valid.

@@ -32,8 +32,9 @@ absl::StatusOr<ResumePoint> ParseResumePoint(std::string_view summary_json) {
 }
 
 absl::StatusOr<std::vector<std::string>> InputsToResume(const std::vector<std::string>& inputs,
+                                                        const FolderWalk& walk,
                                                         const ResumePoint& point) {
-  std::vector<std::string> files = ExpandInputs(inputs).files;
+  std::vector<std::string> files = ExpandInputs(inputs, walk).files;
   if (point.input.empty()) return files;  // stopped before its first record: start over
   const auto stopped = std::find(files.begin(), files.end(), point.input);
   if (stopped == files.end()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "input/input_paths.h"
 #include "input/record_batch.h"
 
 namespace listscan {
@@ -21,9 +22,10 @@ struct ResumePoint {
 // Parses a --summary document. Fails when it is not one, or when its run was complete.
 absl::StatusOr<ResumePoint> ParseResumePoint(std::string_view summary_json);
 
-// The files of `inputs` (folders expanded as a scan does) from the stopped input on. Fails when
-// the stopped input is not among them: the resumed run would not be the same run.
+// The files of `inputs` (folders expanded as a scan with `walk` does) from the stopped input on.
+// Fails when the stopped input is not among them: the resumed run would not be the same run.
 absl::StatusOr<std::vector<std::string>> InputsToResume(const std::vector<std::string>& inputs,
+                                                        const FolderWalk& walk,
                                                         const ResumePoint& point);
 
 // The line on which the batch's last record or reject starts: how far its input is done once the

@@ -26,6 +26,7 @@ struct BatchResult {
   uint64_t file_bytes_consumed = 0;  // taken in the read stage: the reader is not thread-safe
   std::string flagged;
   std::string rejects;
+  std::vector<std::string> first_rejects;  // "<file>:<line>: <reason>", at most kFirstRejectsKept
   ScanCounts counts;
   absl::Status status;
 };
@@ -141,7 +142,41 @@ void ScanBatch(Worker& worker, const CompiledPack& pack, const ScanJobOptions& o
                    [](const RejectedRecord& a, const RejectedRecord& b) { return a.line < b.line; });
   for (const RejectedRecord& reject : worker.rejected) {
     AppendRejectedRecord(&result->rejects, batch.source->name, reject);
+    if (result->first_rejects.size() < kFirstRejectsKept) {
+      result->first_rejects.push_back(
+          absl::StrCat(batch.source->name, ":", reject.line, ": ", reject.reason));
+    }
   }
+}
+
+// The --fields patterns and --with-fields paths no worker's parser has seen in a record.
+std::vector<std::string> UnmatchedFields(
+    tbb::enumerable_thread_specific<std::unique_ptr<Worker>>& workers,
+    const ScanJobOptions& options) {
+  std::vector<bool> scan_seen(options.fields.scan.size(), false);
+  std::vector<std::string> metadata;  // the parser's metadata paths, in its order
+  std::vector<bool> metadata_seen;
+  for (const std::unique_ptr<Worker>& worker : workers) {
+    const std::vector<bool>& scanned = worker->parser.scan_patterns_seen();
+    for (size_t i = 0; i < scanned.size() && i < scan_seen.size(); ++i) {
+      if (scanned[i]) scan_seen[i] = true;
+    }
+    metadata = worker->parser.selection().metadata;
+    const std::vector<bool>& seen = worker->parser.metadata_seen();
+    metadata_seen.resize(seen.size(), false);
+    for (size_t i = 0; i < seen.size(); ++i) {
+      if (seen[i]) metadata_seen[i] = true;
+    }
+  }
+  std::vector<std::string> unmatched;
+  for (size_t i = 0; i < scan_seen.size(); ++i) {
+    if (!scan_seen[i]) unmatched.push_back(options.fields.scan[i]);
+  }
+  for (const std::string& path : options.with_fields) {
+    const auto at = std::find(metadata.begin(), metadata.end(), path);
+    if (at == metadata.end() || !metadata_seen[at - metadata.begin()]) unmatched.push_back(path);
+  }
+  return unmatched;
 }
 
 }  // namespace
@@ -180,6 +215,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   summary.counts.hits_per_rule.assign(pack->rules().rules.size(), 0);
   summary.counts.listings_per_rule.assign(pack->rules().rules.size(), 0);
   std::atomic<bool> failed{false};
+  std::atomic<bool> output_closed{false};
   absl::Status failure;
   ProgressLine progress(options.progress, reader.total_file_bytes());
 
@@ -188,7 +224,7 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   auto read = [&](tbb::flow_control& control) -> BatchResult* {
     const auto begin = Clock::now();
     std::optional<RecordBatch> batch;
-    if (options.interrupted && options.interrupted->load()) {
+    if ((options.interrupted && options.interrupted->load()) || output_closed.load()) {
       summary.complete = false;
       control.stop();
       return nullptr;
@@ -223,6 +259,14 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     const auto begin = Clock::now();
     absl::Status status = result->status;
     if (status.ok()) status = flagged->Write(result->flagged);
+    if (!status.ok() && IsClosedPipe(status)) {
+      // Whoever read the flagged listings has all they wanted (`| head`): stop reading, as
+      // grep does, and say in the summary that the output is cut short.
+      summary.output_cut_short = true;
+      output_closed.store(true);
+      failed.store(true);
+      return;
+    }
     if (status.ok() && rejects) status = rejects->Write(result->rejects);
     if (!status.ok()) {
       failure = status;
@@ -230,6 +274,11 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
       return;
     }
     summary.counts.Add(result->counts);
+    for (std::string& reject : result->first_rejects) {
+      if (summary.first_rejects.size() < kFirstRejectsKept) {
+        summary.first_rejects.push_back(std::move(reject));
+      }
+    }
     progress.Update(summary.counts.records_read, summary.counts.bytes_read,
                     result->file_bytes_consumed);
     summary.write_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
@@ -247,7 +296,8 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
   });
   progress.Finish();
   if (!scanner_error.ok()) return scanner_error;
-  if (failed.load()) return failure;
+  if (summary.output_cut_short) summary.complete = false;
+  if (failed.load() && !summary.output_cut_short) return failure;
 
   if (summary.complete) {
     summary.stopped_input.clear();
@@ -255,6 +305,8 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     summary.stopped_lines_done = 0;
   }
   for (const InputError& error : reader.errors()) summary.input_errors.push_back(error.message);
+  summary.input_notes = reader.notes();
+  summary.unmatched_fields = UnmatchedFields(workers, options);
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

@@ -64,6 +64,7 @@ struct ReadResult {
   std::vector<uint64_t> sequences;
   std::vector<std::shared_ptr<const SourceInfo>> sources;  // one per batch
   std::vector<InputError> errors;
+  std::vector<std::string> notes;
   // How many errors had been reported when the first batch came back.
   size_t errors_after_first_batch = 0;
 };
@@ -85,6 +86,7 @@ inline ReadResult ReadAll(std::vector<std::string> paths, const InputOptions& op
     for (RejectedRecord& rejected : batch->rejected) result.rejected.push_back(rejected);
   }
   result.errors = (*reader)->errors();
+  result.notes = (*reader)->notes();
   return result;
 }
 

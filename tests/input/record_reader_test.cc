@@ -265,5 +265,27 @@ TEST_CASE("the cp1252 transcoder maps 0x80 to the euro sign and 0xE9 to e acute"
   CHECK(out == "x\xE2\x82\xAC\xC3\xA9\xEF\xBF\xBD!");
 }
 
+TEST_CASE("an input with a NUL byte is skipped as binary, with a note", "[input][reader]") {
+  TempDir dir;
+  const std::string binary = dir.Write("tool.jsonl", std::string("{\"id\": \"1\"}\n\0\x7f", 15));
+  const std::string text = dir.Write("b.jsonl", "{\"id\": \"2\"}\n");
+  const ReadResult result = ReadAll({binary, text});
+  REQUIRE(result.records.size() == 1);
+  CHECK(result.records[0].bytes == "{\"id\": \"2\"}");
+  CHECK(result.errors.empty());
+  CHECK(result.notes ==
+        std::vector<std::string>{binary + ": binary file skipped (NUL byte at offset 12)"});
+}
+
+TEST_CASE("JSON read as CSV because the caller said so gets a note", "[input][reader]") {
+  TempDir dir;
+  const std::string path = dir.Write("a.jsonl", "{\"id\": \"1\"}\n{\"id\": \"2\"}\n");
+  InputOptions options;
+  options.format = InputFormat::kCsv;
+  const ReadResult result = ReadAll({path}, options);
+  CHECK(result.notes ==
+        std::vector<std::string>{path + ": warning: read as CSV as asked, but it starts like JSON"});
+}
+
 }  // namespace
 }  // namespace listscan

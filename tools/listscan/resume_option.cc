@@ -19,7 +19,7 @@ absl::Status ApplyResume(const std::string& summary_path, ScanJobOptions* job) {
   text << in.rdbuf();
   absl::StatusOr<ResumePoint> point = ParseResumePoint(text.str());
   if (!point.ok()) return fail(point.status().message());
-  absl::StatusOr<std::vector<std::string>> inputs = InputsToResume(job->inputs, *point);
+  absl::StatusOr<std::vector<std::string>> inputs = InputsToResume(job->inputs, job->input.walk, *point);
   if (!inputs.ok()) return fail(inputs.status().message());
   job->inputs = std::move(*inputs);
   job->resume = std::move(*point);

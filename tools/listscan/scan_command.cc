@@ -12,6 +12,7 @@
 #include "listscan/scan_job.h"
 #include "pack_options.h"
 #include "resume_option.h"
+#include "scan_outcome.h"
 
 namespace listscan::cli {
 namespace {
@@ -34,6 +35,9 @@ struct ScanFlags {
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;
   std::string resume;
+  double max_reject_rate = OutcomeOptions{}.max_reject_rate;
+  bool hidden = false;
+  std::vector<std::string> globs;
 };
 
 ScanFlags& Flags() {
@@ -66,6 +70,8 @@ absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
                        : flags.encoding == "latin1" ? TextEncoding::kLatin1
                                                     : TextEncoding::kUtf8;
   job.input.max_record_bytes = flags.max_record_bytes;
+  job.input.walk.hidden = flags.hidden;
+  job.input.walk.globs = flags.globs;
   job.fields.scan = SplitList(flags.fields);
   job.fields.id_field = flags.id_field;
   job.with_fields = SplitList(flags.with_fields);
@@ -103,6 +109,21 @@ void StopOnSignals() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
+// The reader of the flagged listings went away (`| head`): no message, the summary (if asked for
+// in a file) says the output was cut short, and the process ends as SIGPIPE would have ended it.
+int StopAsClosedPipe(const ScanSummary& summary, const ScanFlags& flags, const RuleSet& rules) {
+  if (!flags.summary.empty() && flags.summary != "-") {
+    if (auto file = OutputFile::Open(flags.summary); file.ok()) {
+      absl::Status written = (*file)->Write(SummaryJson(summary, rules));
+      written.Update((*file)->Close());
+      if (!written.ok()) return ReportError(written);
+    }
+  }
+  std::signal(SIGPIPE, SIG_DFL);
+  std::raise(SIGPIPE);
+  return 128 + SIGPIPE;
+}
+
 int RunScan() {
   const ScanFlags& flags = Flags();
   absl::StatusOr<ScanJobOptions> job = JobOptions(flags);
@@ -132,11 +153,16 @@ int RunScan() {
   if (rejects) {
     if (absl::Status closed = rejects->Close(); !closed.ok()) return ReportError(closed);
   }
-  if (absl::Status closed = (*output)->Close(); !closed.ok()) return ReportError(closed);
-
-  for (const std::string& error : summary->input_errors) {
-    std::fprintf(stderr, "listscan: %s\n", error.c_str());
+  if (summary->output_cut_short) return StopAsClosedPipe(*summary, flags, (*pack)->rules());
+  if (absl::Status closed = (*output)->Close(); !closed.ok()) {
+    if (IsClosedPipe(closed)) {
+      summary->output_cut_short = true;
+      summary->complete = false;
+      return StopAsClosedPipe(*summary, flags, (*pack)->rules());
+    }
+    return ReportError(closed);
   }
+
   if (!flags.summary.empty()) {
     auto file = OutputFile::Open(flags.summary);
     if (!file.ok()) return ReportError(file.status());
@@ -150,8 +176,9 @@ int RunScan() {
                  static_cast<unsigned long long>(summary->counts.records_read));
     return 128 + interrupting_signal;
   }
-  if (!summary->input_errors.empty()) return kExitError;
-  return summary->counts.records_flagged > 0 ? kExitFound : kExitNotFound;
+  return ReportOutcome(*summary, {.max_reject_rate = flags.max_reject_rate,
+                                  .rejects_file = flags.rejects,
+                                  .fields = SplitList(flags.fields)});
 }
 
 }  // namespace
@@ -199,6 +226,16 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
   scan->add_option("--resume", flags.resume,
                    "Go on from where an interrupted run stopped, as its --summary FILE says: the "
                    "same inputs, from the record after the last one written");
+  scan->add_option("--max-reject-rate", flags.max_reject_rate,
+                   "Largest share of records that may be rejected (not valid listings) before the "
+                   "run is an error (exit 2); rejects are reported on stderr in any case")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  scan->add_flag("--hidden", flags.hidden, "In folders, read hidden files and folders too");
+  scan->add_option("-g,--glob", flags.globs,
+                   "In folders, read the files matching GLOB ('!GLOB' excludes; repeatable) "
+                   "instead of *.jsonl *.ndjson *.json *.csv *.tsv (and .gz/.zst)")
+      ->allow_extra_args(false);
   scan->callback([run] { *run = RunScan; });
   return scan;
 }
