@@ -3,8 +3,9 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LISTSCAN = $(BUILD_DIR)/tools/listscan/listscan
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps build demo test fuzz clean
+.PHONY: all deps build demo test install fuzz clean
 
 all: build
 
@@ -23,6 +24,11 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The binary, the EU packs, the manual page and shell completions under PREFIX
+# (DESTDIR=... stages them).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 # libFuzzer targets under $(FUZZ_DIR)/tests/fuzz (clang, ASan+UBSan); tests/fuzz/run_fuzzers.sh
 # runs them. Only the engine and the fuzzers are built there.

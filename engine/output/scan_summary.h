@@ -56,6 +56,8 @@ struct ScanSummary {
   // The first rejected records in input order, "<file>:<line>: <reason>" (at most
   // kFirstRejectsKept), for stderr: the rejects file has them all.
   std::vector<std::string> first_rejects;
+  // Flagged listings of each input that had records, in input order (grep -c).
+  std::vector<std::pair<std::string, uint64_t>> flagged_per_input;
   // --fields / --with-fields patterns that matched no field of any record scanned.
   std::vector<std::string> unmatched_fields;
   // The reader of the flagged output went away (a closed pipe): the run stopped there, and

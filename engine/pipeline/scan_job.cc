@@ -77,12 +77,24 @@ absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
     worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
                             worker.rules_seen.end());
     for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
-    const std::string* country = options.country_field.empty()
-                                     ? nullptr
-                                     : worker.listings[i].FindMetadata(options.country_field);
-    AppendFlaggedListing(&result->flagged, worker.listings[i], result->batch.source->name,
-                         worker.lines[i], hits, pack.rules(), options.with_fields,
-                         country ? NormalizeCountryCode(*country) : "");
+    switch (options.flagged_format) {
+      case FlaggedFormat::kJsonLines: {
+        const std::string* country =
+            options.country_field.empty()
+                ? nullptr
+                : worker.listings[i].FindMetadata(options.country_field);
+        AppendFlaggedListing(&result->flagged, worker.listings[i], result->batch.source->name,
+                             worker.lines[i], hits, pack.rules(), options.with_fields,
+                             country ? NormalizeCountryCode(*country) : "");
+        break;
+      }
+      case FlaggedFormat::kView:
+        AppendListingView(&result->flagged, worker.listings[i], result->batch.source->name,
+                          worker.lines[i], hits, pack.rules(), options.view);
+        break;
+      case FlaggedFormat::kNone:
+        break;
+    }
   }
   return absl::OkStatus();
 }
@@ -274,6 +286,11 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
       return;
     }
     summary.counts.Add(result->counts);
+    std::vector<std::pair<std::string, uint64_t>>& per_input = summary.flagged_per_input;
+    if (per_input.empty() || per_input.back().first != result->batch.source->name) {
+      per_input.emplace_back(result->batch.source->name, 0);
+    }
+    per_input.back().second += result->counts.records_flagged;
     for (std::string& reject : result->first_rejects) {
       if (summary.first_rejects.size() < kFirstRejectsKept) {
         summary.first_rejects.push_back(std::move(reject));

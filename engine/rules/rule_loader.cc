@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "absl/container/flat_hash_map.h"
@@ -26,7 +27,63 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+// Where a YAML syntax error really is. For an unclosed flow collection or quoted string,
+// yaml-cpp reports where it gave up (often the next line, or the end of the file); the mistake is
+// where the last bracket or quote left open was opened.
+std::pair<int, int> SyntaxErrorPosition(std::string_view text, const YAML::Mark& mark,
+                                        const std::string& message) {
+  const bool unclosed = absl::StrContains(message, "flow") ||
+                        absl::StrContains(message, "end of string") ||
+                        absl::StrContains(message, "quote");
+  if (!unclosed || mark.line < 0) return {mark.line + 1, mark.column + 1};
+  int open_line = -1;
+  int open_column = -1;
+  int depth = 0;
+  char quote = 0;
+  int line = 0;
+  int column = 0;
+  char before = '\n';  // the last character that is not a space on this line
+  const size_t end = std::min(text.size(), static_cast<size_t>(std::max(mark.pos, 0)) + 1);
+  for (size_t i = 0; i < end; ++i, ++column) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      column = -1;
+      before = '\n';
+      continue;
+    }
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == ' ') continue;
+    const char previous = before;
+    before = c;
+    // A quote opens a string only where a value starts (not the apostrophe in "don't").
+    const bool value_start = previous == '\n' || previous == ':' || previous == '-' ||
+                             previous == '[' || previous == '{' || previous == ',';
+    if (c == '#' && (i == 0 || text[i - 1] == ' ')) {  // a comment: skip to the end of the line
+      while (i + 1 < end && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && value_start) {
+      quote = c;
+      if (depth == 0) {
+        open_line = line;
+        open_column = column;
+      }
+    } else if (c == '[' || c == '{') {
+      if (depth++ == 0) {
+        open_line = line;
+        open_column = column;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  if ((depth == 0 && quote == 0) || open_line < 0) return {mark.line + 1, mark.column + 1};
+  return {open_line + 1, open_column + 1};
+}
 
 std::optional<uint8_t> ParseEvasionName(std::string_view name) {
   static const std::pair<std::string_view, uint8_t> kNames[] = {
@@ -52,6 +109,15 @@ class PackParser {
  public:
   PackParser(const std::string& file, std::vector<RuleProblem>* problems)
       : file_(file), problems_(problems) {}
+
+  // The 1-based line of a node; its column is kept for the problems reported on that line.
+  int LineOf(const YAML::Node& node) {
+    const int line = node.Mark().line + 1;
+    const int column = node.Mark().column + 1;
+    auto [it, inserted] = columns_.emplace(line, column);
+    if (!inserted) it->second = std::min(it->second, column);
+    return line;
+  }
 
   void ParseDocument(const YAML::Node& root, RuleSet* out) {
     if (!root.IsMap()) {
@@ -82,7 +148,9 @@ class PackParser {
 
  private:
   void Problem(int line, const std::string& rule_id, const std::string& reason) {
-    problems_->push_back({file_, line, rule_id, reason});
+    const auto column = columns_.find(line);
+    problems_->push_back(
+        {file_, line, rule_id, reason, column == columns_.end() ? 0 : column->second});
   }
 
   std::optional<std::string> Scalar(const YAML::Node& node, const Rule& rule,
@@ -493,6 +561,7 @@ class PackParser {
     Rule& rule = *out;
     rule.file = file_;
     rule.line = LineOf(node);
+    rule.column = node.Mark().column + 1;
     if (!node.IsMap()) {
       Problem(rule.line, "", "a rule must be a map");
       return false;
@@ -584,6 +653,7 @@ class PackParser {
 
   const std::string& file_;
   std::vector<RuleProblem>* problems_;
+  std::map<int, int> columns_;  // line → the leftmost column of a node read on it
 };
 
 absl::Status ProblemsToStatus(const std::vector<RuleProblem>& problems) {
@@ -618,15 +688,21 @@ void ParsePackInto(std::string_view text, const std::string& file, RuleSet* rule
     const YAML::Node root = YAML::Load(std::string(text));
     PackParser(file, problems).ParseDocument(root, rules);
   } catch (const YAML::Exception& e) {
-    problems->push_back({file, e.mark.line + 1, "", absl::StrCat("YAML: ", e.msg)});
+    const auto [line, column] = SyntaxErrorPosition(text, e.mark, e.msg);
+    problems->push_back({file, line, "", absl::StrCat("YAML: ", e.msg), column});
   }
 }
 
 }  // namespace
 
+std::string RuleProblem::Location() const {
+  if (column <= 0) return absl::StrCat(file, ":", line);
+  return absl::StrCat(file, ":", line, ":", column);
+}
+
 std::string RuleProblem::ToString() const {
-  if (rule_id.empty()) return absl::StrCat(file, ":", line, ": ", message);
-  return absl::StrCat(file, ":", line, ": ", rule_id, ": ", message);
+  if (rule_id.empty()) return absl::StrCat(Location(), ": ", message);
+  return absl::StrCat(Location(), ": ", rule_id, ": ", message);
 }
 
 absl::Status ParseRulePack(std::string_view yaml_text, const std::string& file, RuleSet* rules) {
@@ -642,7 +718,8 @@ void CheckRuleSet(const RuleSet& rules, std::vector<RuleProblem>* problems) {
     if (!inserted) {
       problems->push_back({rule.file, rule.line, rule.id,
                            absl::StrCat("duplicate id (first defined at ", it->second->file, ":",
-                                        it->second->line, ")")});
+                                        it->second->line, ")"),
+                           rule.column});
     }
   }
 }
@@ -695,6 +772,30 @@ absl::StatusOr<RuleSet> LoadRulePacks(const std::vector<std::string>& paths) {
   return rules;
 }
 
+namespace {
+
+// A literal keyword as a rule of its own: caseless, anywhere in a word, no evasions undone.
+Rule KeywordRule(std::string_view keyword, std::string id, const std::string& file, int line) {
+  Rule rule;
+  rule.id = std::move(id);
+  rule.title = std::string(keyword);
+  rule.category = Category::kAdhoc;
+  rule.severity = Severity::kMedium;
+  rule.word_boundaries = false;
+  rule.allowed_evasions = 0;
+  rule.fuzzy.enabled = false;
+  rule.negation = false;
+  rule.file = file;
+  rule.line = line;
+  Term term;
+  term.keywords.emplace_back(keyword);
+  term.line = line;
+  rule.any.push_back(std::move(term));
+  return rule;
+}
+
+}  // namespace
+
 absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path) {
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
@@ -704,24 +805,23 @@ absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (absl::StripAsciiWhitespace(line).empty()) continue;
-    Rule rule;
-    rule.id = absl::StrCat("adhoc.", line_number);
-    rule.title = std::string(line);
-    rule.category = Category::kAdhoc;
-    rule.severity = Severity::kMedium;
-    rule.word_boundaries = false;
-    rule.allowed_evasions = 0;
-    rule.fuzzy.enabled = false;
-    rule.negation = false;
-    rule.file = path;
-    rule.line = line_number;
-    Term term;
-    term.keywords.emplace_back(line);
-    term.line = line_number;
-    rule.any.push_back(std::move(term));
-    rules.rules.push_back(std::move(rule));
+    rules.rules.push_back(
+        KeywordRule(std::string_view(line.data(), line.size()), absl::StrCat("adhoc.", line_number),
+                    path, line_number));
   }
   if (rules.rules.empty()) return absl::InvalidArgumentError(absl::StrCat(path, ": no keywords"));
+  return rules;
+}
+
+absl::StatusOr<RuleSet> KeywordRules(const std::vector<std::string>& keywords) {
+  RuleSet rules;
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    if (absl::StripAsciiWhitespace(keywords[i]).empty()) {
+      return absl::InvalidArgumentError("-e: empty keyword");
+    }
+    const int number = static_cast<int>(i) + 1;
+    rules.rules.push_back(KeywordRule(keywords[i], absl::StrCat("adhoc.e", number), "-e", number));
+  }
   return rules;
 }
 

@@ -17,7 +17,10 @@ struct RuleProblem {
   int line = 0;
   std::string rule_id;
   std::string message;
-  std::string ToString() const;
+  int column = 0;  // 1-based; 0: unknown
+  // "file:line:column" (":column" only when known), the same for every subcommand.
+  std::string Location() const;
+  std::string ToString() const;  // "location: rule id: message"
 };
 
 // Loads what it can and collects every problem (for `listscan lint`). Fails only when an input
@@ -42,5 +45,9 @@ void CheckRuleSet(const RuleSet& rules, std::vector<RuleProblem>* problems);
 // `--keywords FILE`: one literal per line, caseless, no word boundaries or evasion folding beyond
 // case and Unicode normalisation (like grep -F -i -f). Blank lines are skipped.
 absl::StatusOr<RuleSet> LoadKeywordList(const std::string& path);
+
+// The keywords given on the command line (`-e WORD`), as LoadKeywordList makes them, with ids
+// adhoc.e1, adhoc.e2...
+absl::StatusOr<RuleSet> KeywordRules(const std::vector<std::string>& keywords);
 
 }  // namespace listscan

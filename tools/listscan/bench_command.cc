@@ -25,7 +25,7 @@ struct BenchFlags {
   std::vector<std::string> corpora;
   std::vector<unsigned> threads;
   std::string groups = "category";
-  bool json = false;
+  std::string format = "text";
   int repeat = 1;
 };
 
@@ -244,7 +244,7 @@ int RunBench() {
   const BenchFlags& flags = Flags();
   absl::StatusOr<BenchResult> result = Measure(flags);
   if (!result.ok()) return ReportError(result.status());
-  const std::string report = flags.json ? JsonReport(*result) : TextReport(*result);
+  const std::string report = flags.format == "json" ? JsonReport(*result) : TextReport(*result);
   if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size() ||
       std::fflush(stdout) != 0) {
     return ReportError(absl::UnavailableError("standard output: write error"));
@@ -260,7 +260,7 @@ CLI::App* AddBenchCommand(CLI::App& app, int (**run)()) {
       "bench", "Measure what a rule pack costs: compile time, memory and scan throughput");
   AddPackFlags(bench, &flags.pack);
   bench->add_option("corpus", flags.corpora, "Listing files or folders to scan")->required();
-  bench->add_option("--threads", flags.threads,
+  bench->add_option("-j,--threads", flags.threads,
                     "Thread counts to measure (default: 1, 2, 4, ... every core)")
       ->delimiter(',');
   bench->add_option("--groups", flags.groups, "Cost per rule group, by leaving each out")
@@ -268,7 +268,10 @@ CLI::App* AddBenchCommand(CLI::App& app, int (**run)()) {
       ->capture_default_str();
   bench->add_option("--repeat", flags.repeat, "Runs per measurement; the fastest counts")
       ->capture_default_str();
-  bench->add_flag("--json", flags.json, "Machine-readable report");
+  bench->add_option("--format", flags.format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  bench->add_flag_callback("--json", [] { Flags().format = "json"; }, "Same as --format json");
   bench->callback([run] { *run = RunBench; });
   return bench;
 }

@@ -30,6 +30,7 @@ struct DiffFlags {
   std::string format = "markdown";
   size_t examples = 5;
   std::string cache_dir = DefaultCacheDir();
+  bool no_cache = false;
 };
 
 DiffFlags& Flags() {
@@ -52,11 +53,20 @@ absl::StatusOr<std::string> MaterializeRules(const std::string& spec, const std:
     for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
   };
-  const std::string command = absl::StrCat("git archive --format=tar ", quote(spec), " -- ",
-                                           quote(rules_path), " | tar -x -C ", quote(dir));
-  if (std::system(command.c_str()) != 0) {
+  // git's and tar's own messages would be noise: say what is wrong in listscan's words.
+  auto run = [](const std::string& command) { return std::system(command.c_str()) == 0; };
+  if (!run(absl::StrCat("git rev-parse --verify --quiet ", quote(spec + "^{commit}"),
+                        " >/dev/null 2>&1"))) {
     return absl::NotFoundError(
-        absl::StrCat(spec, ": neither a folder nor a git revision with ", rules_path, "/"));
+        absl::StrCat(spec, ": neither a folder, a file nor a git revision of this repository"));
+  }
+  if (!run(absl::StrCat("git cat-file -e ", quote(spec + ":" + rules_path), " 2>/dev/null"))) {
+    return absl::NotFoundError(absl::StrCat(spec, ": the revision has no ", rules_path,
+                                            "/ (see --rules-path)"));
+  }
+  if (!run(absl::StrCat("git archive --format=tar ", quote(spec), " -- ", quote(rules_path),
+                        " 2>/dev/null | tar -x -C ", quote(dir), " 2>/dev/null"))) {
+    return absl::UnavailableError(absl::StrCat(spec, ": cannot extract ", rules_path, "/"));
   }
   return absl::StrCat(dir, "/", rules_path);
 }
@@ -238,6 +248,7 @@ int RunDiff() {
     PackOptions options;
     options.rule_paths = {*path};
     options.cache_dir = flags.cache_dir;
+    options.no_cache = flags.no_cache;
     return LoadAndCompile(options);
   };
   auto base = load(flags.base);
@@ -277,6 +288,7 @@ CLI::App* AddDiffCommand(CLI::App& app, int (**run)()) {
       ->capture_default_str();
   diff->add_option("--cache-dir", flags.cache_dir, "Where compiled databases are cached")
       ->capture_default_str();
+  diff->add_flag("--no-cache", flags.no_cache, "Neither read nor write the cache");
   diff->callback([run] { *run = RunDiff; });
   return diff;
 }

@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "exit_codes.h"
+#include "pack_options.h"
 #include "listscan/scan_job.h"
 #include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
@@ -30,6 +31,7 @@ namespace {
 
 struct LintFlags {
   std::vector<std::string> packs;
+  std::vector<std::string> positional;  // refused with a hint: packs are -r/--rules everywhere
   std::string format = "text";
   bool strict = false;
   std::string reference;
@@ -50,6 +52,10 @@ struct Diagnostic {
   bool error = false;
   std::string code;  // a stable name for the check, e.g. "no-examples"
   std::string message;
+  int column = 0;  // 0: unknown (then the rule's column, when the line is a rule's)
+
+  // The same "file:line:column" as every other subcommand prints (RuleProblem::Location).
+  std::string Location() const { return RuleProblem{file, line, "", "", column}.Location(); }
 };
 
 // Compiling one pattern alone tells what it adds to the pack's compile time and database size,
@@ -362,7 +368,7 @@ std::string SarifReport(const std::vector<Diagnostic>& diagnostics) {
     out += "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
     AppendJsonString(&out, d.file);
     absl::StrAppend(&out, "},\"region\":{\"startLine\":", std::max(d.line, 1),
-                    ",\"startColumn\":1}}}]}");
+                    ",\"startColumn\":", std::max(d.column, 1), "}}}]}");
   }
   out += "]}]}\n";
   return out;
@@ -370,7 +376,10 @@ std::string SarifReport(const std::vector<Diagnostic>& diagnostics) {
 
 int RunLint() {
   const LintFlags& flags = Flags();
-  if (flags.packs.empty()) return ReportError(absl::InvalidArgumentError("lint: no rule packs given"));
+  if (!flags.positional.empty()) return ReportError(PositionalPackError("lint", flags.positional));
+  if (flags.packs.empty()) {
+    return ReportError(absl::InvalidArgumentError("lint: no rule packs given (-r/--rules PATH)"));
+  }
   RuleSet rules;
   std::vector<RuleProblem> problems;
   if (absl::Status status = LoadRulePacksCollectingProblems(flags.packs, &rules, &problems);
@@ -378,9 +387,10 @@ int RunLint() {
     return ReportError(status);
   }
   std::vector<Diagnostic> diagnostics;
+  bool invalid_regexes = false;
   for (const RuleProblem& problem : problems) {
     diagnostics.push_back({problem.file, problem.line, problem.rule_id, true, "invalid-rule",
-                           problem.message});
+                           problem.message, problem.column});
   }
   if (!rules.rules.empty()) {
     PatternTable table(rules);
@@ -388,7 +398,7 @@ int RunLint() {
     FindRegexProblems(table, rules, &regex_problems);
     for (const RuleProblem& problem : regex_problems) {
       diagnostics.push_back({problem.file, problem.line, problem.rule_id, true, "invalid-regex",
-                             problem.message});
+                             problem.message, problem.column});
     }
     CheckRuleHygiene(rules, &diagnostics);
     CheckSlowPatterns(table, rules, &diagnostics);
@@ -398,6 +408,7 @@ int RunLint() {
         return ReportError(status);
       }
     }
+    invalid_regexes = !regex_problems.empty();
     const bool compiles = problems.empty() && regex_problems.empty();
     if (!flags.reference.empty() && compiles) {
       auto pack = CompiledPack::Compile(rules, CompileOptions{DefaultCacheDir()});
@@ -411,19 +422,33 @@ int RunLint() {
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
                    });
+  // Checks on a rule point at the rule: its column, like the loader's own problems.
+  std::map<std::pair<std::string, int>, int> rule_columns;
+  for (const Rule& rule : rules.rules) {
+    rule_columns.emplace(std::pair(rule.file, rule.line), rule.column);
+  }
+  for (Diagnostic& d : diagnostics) {
+    if (d.column != 0) continue;
+    if (auto it = rule_columns.find({d.file, d.line}); it != rule_columns.end()) {
+      d.column = it->second;
+    }
+  }
   size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : diagnostics) (d.error ? errors : warnings)++;
   if (flags.format == "sarif") {
     std::fputs(SarifReport(diagnostics).c_str(), stdout);
   } else {
     for (const Diagnostic& d : diagnostics) {
-      std::printf("%s:%d:1: %s: %s%s%s [%s]\n", d.file.c_str(), d.line,
-                  d.error ? "error" : "warning", d.rule_id.c_str(), d.rule_id.empty() ? "" : ": ",
+      std::printf("%s: %s: %s%s%s [%s]\n", d.Location().c_str(), d.error ? "error" : "warning",
+                  d.rule_id.c_str(), d.rule_id.empty() ? "" : ": ",
                   d.message.c_str(), d.code.c_str());
     }
     std::printf("%zu rules, %zu errors, %zu warnings\n", rules.rules.size(), errors, warnings);
   }
   if (std::fflush(stdout) != 0) return ReportError(absl::UnavailableError("standard output: write error"));
+  // A pack that does not load fails every subcommand the same way (exit 2); lint's own findings
+  // in a pack that loads are exit 1.
+  if (!problems.empty() || invalid_regexes) return kExitError;
   const bool failed = errors > 0 || (flags.strict && warnings > 0);
   return failed ? kExitNotFound : kExitFound;
 }
@@ -433,7 +458,10 @@ int RunLint() {
 CLI::App* AddLintCommand(CLI::App& app, int (**run)()) {
   LintFlags& flags = Flags();
   CLI::App* lint = app.add_subcommand("lint", "Check rule packs for errors and risky rules");
-  lint->add_option("packs", flags.packs, "Rule pack files or folders")->required();
+  lint->add_option("-r,--rules", flags.packs,
+                   "Rule pack: a YAML file or a folder of them (repeatable)")
+      ->allow_extra_args(false);
+  lint->add_option("packs", flags.positional)->group("");
   lint->add_option("--format", flags.format, "Output format")
       ->check(CLI::IsMember({"text", "sarif"}))
       ->capture_default_str();

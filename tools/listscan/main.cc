@@ -12,13 +12,16 @@
 #include "scan_command.h"
 #include "serve_command.h"
 #include "test_command.h"
+#include "version_text.h"
 
 int main(int argc, char** argv) {
-  // A closed pipe must surface as a write error (exit 2), not kill the process silently.
+  // A closed pipe surfaces as a write error (EPIPE) that each command handles: scan stops quietly
+  // and ends as SIGPIPE would, after its summary; the others report it (exit 2).
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"listscan: scan marketplace listing dumps for illegal and dangerous products",
                "listscan"};
-  app.set_version_flag("--version", std::string("listscan ") + LISTSCAN_VERSION);
+  app.set_version_flag("-V,--version", listscan::cli::VersionText(),
+                       "Print the version, the Hyperscan version and the CPU features it uses");
   app.require_subcommand(1);
   int (*run)() = nullptr;
   listscan::cli::AddScanCommand(app, &run);
@@ -30,6 +33,22 @@ int main(int argc, char** argv) {
   listscan::cli::AddServeCommand(app, &run);
   listscan::cli::AddMergeSummariesCommand(app, &run);
   listscan::cli::AddReportCommand(app, &run);
+  // `listscan help [SUBCOMMAND]`: the same text as `--help`.
+  std::string help_topic;
+  CLI::App* help = app.add_subcommand("help", "Print the help of listscan or of a subcommand");
+  help->add_option("subcommand", help_topic, "A subcommand");
+  help->callback([&] {
+    CLI::App* topic = &app;
+    if (!help_topic.empty()) {
+      try {
+        topic = app.get_subcommand(help_topic);
+      } catch (const CLI::OptionNotFound&) {
+        throw CLI::ValidationError("help", "no subcommand named " + help_topic);
+      }
+    }
+    std::fputs(topic->help(topic == &app ? "" : "listscan").c_str(), stdout);
+    run = [] { return std::fflush(stdout) == 0 ? 0 : listscan::cli::kExitError; };
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

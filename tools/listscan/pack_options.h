@@ -15,6 +15,7 @@ namespace listscan::cli {
 struct PackOptions {
   std::vector<std::string> rule_paths;
   std::string keywords_file;
+  std::vector<std::string> keywords;  // -e WORD
   std::string cache_dir = DefaultCacheDir();
   bool no_cache = false;
   bool no_fuzzy = false;  // every keyword exact, whatever the rules' `fuzzy:` says
@@ -27,5 +28,9 @@ absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options);
 
 // LoadRuleSet, then compiles it (through the cache unless --no-cache).
 absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options);
+
+// Packs are named with -r/--rules in every subcommand, never as bare arguments; the error says so.
+absl::Status PositionalPackError(const std::string& command,
+                                 const std::vector<std::string>& arguments);
 
 }  // namespace listscan::cli

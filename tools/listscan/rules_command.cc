@@ -21,7 +21,7 @@ struct RulesFlags {
   PackOptions pack;
   std::vector<std::string> ids;  // exact ids or shell patterns ("med.pde5.*")
   std::string category;
-  bool json = false;
+  std::string format = "text";
 };
 
 RulesFlags& Flags() {
@@ -180,7 +180,7 @@ int RunRules() {
     }
   }
 
-  if (flags.json) {
+  if (flags.format == "json") {
     for (const Rule* rule : chosen) std::fputs(RuleJson(*rule).c_str(), stdout);
   } else if (flags.ids.empty()) {
     size_t id_width = 2;
@@ -215,7 +215,11 @@ CLI::App* AddRulesCommand(CLI::App& app, int (**run)()) {
   rules->add_option("ids", flags.ids,
                     "Rule ids to show in full; shell patterns select several (\"med.pde5.*\")");
   rules->add_option("-c,--category", flags.category, "Only rules of this category");
-  rules->add_flag("--json", flags.json, "One JSON object per rule (JSON Lines), every field");
+  rules->add_option("--format", flags.format,
+                    "text, or json: one JSON object per rule (JSON Lines), every field")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  rules->add_flag_callback("--json", [] { Flags().format = "json"; }, "Same as --format json");
   rules->callback([run] { *run = RunRules; });
   return rules;
 }

@@ -13,6 +13,7 @@
 #include "pack_options.h"
 #include "resume_option.h"
 #include "scan_outcome.h"
+#include "scan_view_flags.h"
 
 namespace listscan::cli {
 namespace {
@@ -23,7 +24,8 @@ struct ScanFlags {
   std::string output = "-";
   std::string summary;
   std::string rejects;
-  std::string format = "auto";
+  std::string input_format = "auto";
+  ViewFlags view;
   std::string delimiter = ",";
   std::string encoding = "utf8";
   std::string fields;
@@ -56,9 +58,9 @@ std::vector<std::string> SplitList(const std::string& list) {
 absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
   ScanJobOptions job;
   job.inputs = flags.inputs.empty() ? std::vector<std::string>{"-"} : flags.inputs;
-  job.input.format = flags.format == "jsonl" ? InputFormat::kJsonLines
-                     : flags.format == "csv" ? InputFormat::kCsv
-                                             : InputFormat::kAuto;
+  job.input.format = flags.input_format == "jsonl" ? InputFormat::kJsonLines
+                     : flags.input_format == "csv" ? InputFormat::kCsv
+                                                   : InputFormat::kAuto;
   if (flags.delimiter == "\\t" || flags.delimiter == "tab") {
     job.input.delimiter = '\t';
   } else if (flags.delimiter.size() == 1) {
@@ -78,7 +80,9 @@ absl::StatusOr<ScanJobOptions> JobOptions(const ScanFlags& flags) {
   job.country_field = flags.country_field;
   job.seller_field = flags.seller_field;
   job.threads = flags.threads;
-  job.progress = isatty(STDERR_FILENO);
+  ApplyViewFlags(flags.view, flags.output, &job);
+  // The progress line would cut into the view on the same terminal.
+  job.progress = isatty(STDERR_FILENO) && job.flagged_format != FlaggedFormat::kView;
   if (!flags.shard.empty()) {
     unsigned index = 0, count = 0;
     if (absl::Status parsed = ParseShard(flags.shard, &index, &count); !parsed.ok()) return parsed;
@@ -154,7 +158,9 @@ int RunScan() {
     if (absl::Status closed = rejects->Close(); !closed.ok()) return ReportError(closed);
   }
   if (summary->output_cut_short) return StopAsClosedPipe(*summary, flags, (*pack)->rules());
-  if (absl::Status closed = (*output)->Close(); !closed.ok()) {
+  absl::Status closed = WriteInputCounts(flags.view, *summary, output->get());
+  closed.Update((*output)->Close());
+  if (!closed.ok()) {
     if (IsClosedPipe(closed)) {
       summary->output_cut_short = true;
       summary->complete = false;
@@ -190,13 +196,15 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
   AddPackFlags(scan, &flags.pack);
   scan->add_option("inputs", flags.inputs,
                    "Files and folders to scan (folders recursively); - or nothing: standard input");
-  scan->add_option("-o,--output", flags.output, "Flagged listings as JSON Lines (- : stdout)")
+  scan->add_option("-o,--output", flags.output, "Where the flagged listings go (- : stdout)")
       ->capture_default_str();
   scan->add_option("--summary", flags.summary, "Write run counts as JSON to FILE (- : stdout)");
   scan->add_option("--rejects", flags.rejects, "Write rejected records as JSON Lines to FILE");
-  scan->add_option("--format", flags.format, "Input format")
+  scan->add_option("--input-format", flags.input_format,
+                   "Input format (auto: by the name, else by the first byte)")
       ->check(CLI::IsMember({"auto", "jsonl", "csv"}))
       ->capture_default_str();
+  AddViewFlags(scan, &flags.view);
   scan->add_option("--delimiter", flags.delimiter, "CSV field delimiter (\\t for tab)")
       ->capture_default_str();
   scan->add_option("--encoding", flags.encoding, "Input text encoding")

@@ -25,6 +25,7 @@ namespace {
 
 struct TestFlags {
   PackOptions pack;
+  std::vector<std::string> positional;  // refused with a hint: packs are -r/--rules everywhere
   std::vector<std::string> corpora;
   std::vector<std::string> evals;
   double min_recall = 0.95;
@@ -417,6 +418,7 @@ absl::Status WriteJunit(const std::string& path, const std::vector<CaseResult>& 
 
 int RunTest() {
   const TestFlags& flags = Flags();
+  if (!flags.positional.empty()) return ReportError(PositionalPackError("test", flags.positional));
   auto pack = LoadAndCompile(flags.pack);
   if (!pack.ok()) return ReportError(pack.status());
   std::vector<CaseResult> cases;
@@ -456,6 +458,7 @@ CLI::App* AddTestCommand(CLI::App& app, int (**run)()) {
   CLI::App* test = app.add_subcommand(
       "test", "Run every rule's flag/pass examples, and expected-verdict corpora, through the pack");
   AddPackFlags(test, &flags.pack);
+  test->add_option("packs", flags.positional)->group("");
   test->add_option("--corpus", flags.corpora,
                    "JSON Lines file whose records carry \"expect\": [rule ids or categories]")
       ->allow_extra_args(false);

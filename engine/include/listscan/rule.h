@@ -117,6 +117,7 @@ struct Rule {
 
   std::string file;  // where the rule is written, for diagnostics
   int line = 0;
+  int column = 0;
 };
 
 struct RuleSet {

@@ -12,12 +12,17 @@
 #include "input/input_parts.h"
 #include "input/record_reader.h"
 #include "listscan/compiled_pack.h"
+#include "output/listing_view.h"
 #include "output/output_file.h"
 #include "output/scan_summary.h"
 #include "parse/listing_parser.h"
 #include "pipeline/resume_point.h"
 
 namespace listscan {
+
+// How flagged listings are written: JSON Lines (docs/output-format.md), the terminal view for
+// people, or not at all (only counted: --count, --files-with-matches, --quiet).
+enum class FlaggedFormat { kJsonLines, kView, kNone };
 
 struct ScanJobOptions {
   std::vector<std::string> inputs;  // files, directories, "-" for standard input
@@ -28,6 +33,8 @@ struct ScanJobOptions {
   // Scanned listings are counted per value of these paths in the summary; empty: not counted.
   std::string country_field = "country";
   std::string seller_field = "seller.id";
+  FlaggedFormat flagged_format = FlaggedFormat::kJsonLines;
+  ViewOptions view;                  // for kView
   unsigned threads = 0;              // 0: every core
   bool progress = false;             // a progress line on stderr
   // Set (from a signal handler) to stop reading: the batches in flight are finished and written,
