@@ -5,6 +5,7 @@
 #include "input/record_reader.h"
 
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -249,13 +250,33 @@ class StreamingRecordReader final : public RecordReader {
     return true;
   }
 
+  // A line of text: valid UTF-8 without control characters other than tab and carriage return.
+  static bool IsTextLine(std::string_view line) {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
+    for (size_t pos = 0; pos < line.size();) {
+      utf8proc_int32_t code_point = 0;
+      const utf8proc_ssize_t length = utf8proc_iterate(
+          bytes + pos, static_cast<utf8proc_ssize_t>(line.size() - pos), &code_point);
+      if (length <= 0) return false;
+      if (code_point < 0x20 && code_point != '\t' && code_point != '\r') return false;
+      pos += static_cast<size_t>(length);
+    }
+    return true;
+  }
+
   // Listings are text: a NUL byte in the first chunk means an executable, an image, a database
-  // file or UTF-16 text. Such an input is skipped whole (ripgrep does the same), with a note.
+  // file or UTF-16 text. Such an input is skipped whole (ripgrep does the same), with a note;
+  // unless its first line is a line of text and the NUL comes after it: then it is a listing file
+  // with a broken record, which is rejected on its own.
   bool SkipIfBinary(const std::string& buffer) {
     OpenInput& in = *current_;
     in.binary_checked = true;
     const size_t nul = buffer.find('\0');
     if (nul == std::string::npos) return false;
+    const size_t first_line_end = buffer.find('\n');
+    if (first_line_end < nul && IsTextLine(std::string_view(buffer).substr(0, first_line_end))) {
+      return false;
+    }
     notes_.push_back(absl::StrCat(in.info->name, ": binary file skipped (NUL byte at offset ",
                                     nul, ")"));
     in.eof = true;

@@ -267,14 +267,28 @@ TEST_CASE("the cp1252 transcoder maps 0x80 to the euro sign and 0xE9 to e acute"
 
 TEST_CASE("an input with a NUL byte is skipped as binary, with a note", "[input][reader]") {
   TempDir dir;
-  const std::string binary = dir.Write("tool.jsonl", std::string("{\"id\": \"1\"}\n\0\x7f", 15));
+  const std::string binary =
+      dir.Write("tool.jsonl", std::string("\x7f" "ELF\x02\x01\x01\0\n{}", 11));
+  const std::string utf16 = dir.Write("wide.jsonl", std::string("{\0\"\0i\0d\0\"\0", 10));
   const std::string text = dir.Write("b.jsonl", "{\"id\": \"2\"}\n");
-  const ReadResult result = ReadAll({binary, text});
+  const ReadResult result = ReadAll({binary, utf16, text});
   REQUIRE(result.records.size() == 1);
   CHECK(result.records[0].bytes == "{\"id\": \"2\"}");
   CHECK(result.errors.empty());
-  CHECK(result.notes ==
-        std::vector<std::string>{binary + ": binary file skipped (NUL byte at offset 12)"});
+  CHECK(result.notes == std::vector<std::string>{
+                            binary + ": binary file skipped (NUL byte at offset 7)",
+                            utf16 + ": binary file skipped (NUL byte at offset 1)"});
+}
+
+TEST_CASE("a listing file with a NUL byte after its first line is read, not skipped",
+          "[input][reader]") {
+  TempDir dir;
+  const std::string path =
+      dir.Write("a.jsonl", std::string("{\"id\": \"1\"}\n{\"id\": \"\0\"}\n{\"id\": \"3\"}\n", 36));
+  const ReadResult result = ReadAll({path});
+  REQUIRE(result.records.size() == 3);
+  CHECK(result.records[1].bytes == std::string("{\"id\": \"\0\"}", 11));
+  CHECK(result.notes.empty());
 }
 
 TEST_CASE("JSON read as CSV because the caller said so gets a note", "[input][reader]") {

@@ -75,30 +75,32 @@ TEST_CASE("a valid pack loads every part of a rule", "[rules]") {
 
 TEST_CASE("an unknown category is reported with file, line and rule id", "[rules]") {
   CHECK(LoadError("rules:\n  - id: toys.x\n    title: t\n    category: toy\n    severity: low\n"
-                  "    keywords: [magnet]\n") == "pack.yaml:4: toys.x: unknown category \"toy\"");
+                  "    keywords: [magnet]\n") ==
+        "pack.yaml:4:15: toys.x: unknown category \"toy\"");
 }
 
 TEST_CASE("a misspelt key is an error rather than silently ignored", "[rules]") {
   CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
                   "    keywords: [magnet]\n    exeptions: [x]\n") ==
-        "pack.yaml:7: a.b: unknown key \"exeptions\"");
+        "pack.yaml:7:5: a.b: unknown key \"exeptions\"");
 }
 
 TEST_CASE("a rule without any positive term is rejected", "[rules]") {
   CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toys\n    severity: low\n"
                   "    match: {none: [xx]}\n") ==
-        "pack.yaml:2: a.b: needs at least one of `any`, `all` or `near` (or `keywords`)");
+        "pack.yaml:2:5: a.b: needs at least one of `any`, `all` or `near` (or `keywords`)");
 }
 
 TEST_CASE("every problem of a pack is reported, not just the first", "[rules]") {
   CHECK(LoadError("rules:\n  - id: a.b\n    title: t\n    category: toy\n    severity: urgent\n"
                   "    keywords: [magnet]\n") ==
-        "pack.yaml:4: a.b: unknown category \"toy\"\npack.yaml:5: a.b: unknown severity \"urgent\"");
+        "pack.yaml:4:15: a.b: unknown category \"toy\"\n"
+        "pack.yaml:5:15: a.b: unknown severity \"urgent\"");
 }
 
 TEST_CASE("a YAML syntax error names the file and line", "[rules]") {
   CHECK(LoadError("rules:\n  - id: a.b\n    title: [unclosed\n") ==
-        "pack.yaml:4: YAML: end of sequence flow not found");
+        "pack.yaml:3:12: YAML: end of sequence flow not found");
 }
 
 TEST_CASE("duplicate rule ids are reported with both places", "[rules]") {
@@ -111,13 +113,13 @@ TEST_CASE("duplicate rule ids are reported with both places", "[rules]") {
   std::vector<RuleProblem> problems;
   CheckRuleSet(rules, &problems);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].ToString() == "two.yaml:2: a.b: duplicate id (first defined at one.yaml:2)");
+  CHECK(problems[0].ToString() == "two.yaml:2:5: a.b: duplicate id (first defined at one.yaml:2)");
 }
 
 TEST_CASE("rule ids must be lower case", "[rules]") {
   CHECK(LoadError("rules:\n  - id: Toys.X\n    title: t\n    category: toys\n    severity: low\n"
                   "    keywords: [magnet]\n") ==
-        "pack.yaml:2: Toys.X: rule ids are lower-case letters, digits, '_', '.', '-'");
+        "pack.yaml:2:5: Toys.X: rule ids are lower-case letters, digits, '_', '.', '-'");
 }
 
 }  // namespace
@@ -139,9 +141,9 @@ TEST_CASE("fuzzy and negation settings are read and checked", "[rules]") {
   CHECK(rules.rules[0].fuzzy.min_letters == 9);
   CHECK_FALSE(rules.rules[0].negation);
   CHECK(LoadError(std::string(kRuleHead) + "    fuzzy: {min_letters: 4}\n") ==
-        "pack.yaml:7: t.r: `fuzzy.min_letters` must be at least 7");
+        "pack.yaml:7:12: t.r: `fuzzy.min_letters` must be at least 7");
   CHECK(LoadError(std::string(kRuleHead) + "    fuzzy: maybe\n") ==
-        "pack.yaml:7: t.r: `fuzzy` is true, false or {min_letters: N}");
+        "pack.yaml:7:12: t.r: `fuzzy` is true, false or {min_letters: N}");
 }
 
 TEST_CASE("a file may hold only the pack-wide negation cues and common words", "[rules]") {
@@ -155,9 +157,9 @@ TEST_CASE("a file may hold only the pack-wide negation cues and common words", "
   CHECK(rules.negations[0].before == std::vector<std::string>{"ohne"});
   CHECK(rules.common_words == std::vector<std::string>{"morphing"});
   CHECK(LoadError("negations:\n  - language: de\n    befor: [ohne]\n") ==
-        "pack.yaml:3: unknown key \"negations.befor\"");
+        "pack.yaml:3:5: unknown key \"negations.befor\"");
   CHECK(LoadError("negations:\n  - before: [ohne]\n") ==
-        "pack.yaml:2: a `negations` entry needs `language`");
+        "pack.yaml:2:5: a `negations` entry needs `language`");
 }
 
 TEST_CASE("sources, review date and territorial scope are read and checked", "[rules]") {
@@ -184,20 +186,20 @@ TEST_CASE("sources, review date and territorial scope are read and checked", "[r
   CHECK(rule.countries.empty());
 
   CHECK(LoadError(std::string(kRuleHead) + "    reviewed: 2026-02-30\n") ==
-        "pack.yaml:7: t.r: `reviewed` is a date YYYY-MM-DD, not \"2026-02-30\"");
+        "pack.yaml:7:15: t.r: `reviewed` is a date YYYY-MM-DD, not \"2026-02-30\"");
   CHECK(LoadError(std::string(kRuleHead) + "    reviewed: 30.11.2026\n") ==
-        "pack.yaml:7: t.r: `reviewed` is a date YYYY-MM-DD, not \"30.11.2026\"");
+        "pack.yaml:7:15: t.r: `reviewed` is a date YYYY-MM-DD, not \"30.11.2026\"");
   CHECK(LoadError(std::string(kRuleHead) + "    countries: [IE, EL]\n") ==
-        "pack.yaml:7: t.r: `countries`: \"EL\" is not an EEA country code (ISO 3166-1 alpha-2, "
+        "pack.yaml:7:16: t.r: `countries`: \"EL\" is not an EEA country code (ISO 3166-1 alpha-2, "
         "upper case) (Greece is GR)");
   CHECK(LoadError(std::string(kRuleHead) + "    countries: [IE]\n    except_countries: [PL]\n") ==
-        "pack.yaml:8: t.r: give `countries` or `except_countries`, not both");
+        "pack.yaml:8:23: t.r: give `countries` or `except_countries`, not both");
   CHECK(LoadError(std::string(kRuleHead) + "    sources: [{provision: \"Art. 6\"}]\n") ==
-        "pack.yaml:7: t.r: a source needs a `document`");
+        "pack.yaml:7:15: t.r: a source needs a `document`");
   CHECK(LoadError(std::string(kRuleHead) + "    sources: [{document: d, url: \"eur-lex.eu\"}]\n") ==
-        "pack.yaml:7: t.r: source URL \"eur-lex.eu\" is not an http(s) address");
+        "pack.yaml:7:15: t.r: source URL \"eur-lex.eu\" is not an http(s) address");
   CHECK(LoadError(std::string(kRuleHead) + "    sources: [{document: d, article: \"6\"}]\n") ==
-        "pack.yaml:7: t.r: unknown key \"sources.article\" (document, provision, url)");
+        "pack.yaml:7:29: t.r: unknown key \"sources.article\" (document, provision, url)");
 }
 
 TEST_CASE("common words may come from a text file beside the pack", "[rules]") {
@@ -212,7 +214,7 @@ TEST_CASE("common words may come from a text file beside the pack", "[rules]") {
   CHECK(rules->common_words == std::vector<std::string>{"morphing", "vitamina"});
   absl::StatusOr<RuleSet> broken = LoadRulePacks({(dir / "broken.yml").string()});
   CHECK(broken.status().message() ==
-        (dir / "broken.yml").string() + ":1: cannot open common words file " +
+        (dir / "broken.yml").string() + ":1:15: cannot open common words file " +
             (dir / "missing.txt").string());
   std::filesystem::remove_all(dir);
 }

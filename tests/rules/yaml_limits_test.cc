@@ -67,7 +67,7 @@ TEST_CASE("a pack that yaml-cpp cannot end is checked in bounded time", "[rules]
   CHECK(CheckYamlLimits(yaml).ok());
   RuleSet rules;
   CHECK(ParseRulePack(yaml, "fuzzed.yaml", &rules).message() ==
-        "fuzzed.yaml:19: a rule pack is a map with a `rules` list");
+        "fuzzed.yaml:19:14: a rule pack is a map with a `rules` list");
 }
 
 TEST_CASE("malformed YAML is left to the loader's syntax error", "[rules][limits]") {
