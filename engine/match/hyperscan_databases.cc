@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "match/cache_pruning.h"
 
 namespace listscan {
 namespace {
@@ -240,7 +241,8 @@ std::string DatabaseCacheKey(const PatternTable& patterns) {
 
 absl::Status LoadCachedDatabases(const std::string& cache_dir, const std::string& key,
                                  HyperscanDatabases* out) {
-  std::ifstream in(CachePath(cache_dir, key), std::ios::binary);
+  const std::filesystem::path path = CachePath(cache_dir, key);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError("not cached");
   std::ostringstream buffer;
   buffer << in.rdbuf();
@@ -254,6 +256,7 @@ absl::Status LoadCachedDatabases(const std::string& cache_dir, const std::string
       !DeserializeFrom(data, &offset, &out->regex_presence) || offset != data.size()) {
     return absl::NotFoundError("unusable cache file");
   }
+  TouchCacheFile(path.string());
   return absl::OkStatus();
 }
 
@@ -279,6 +282,7 @@ absl::Status StoreCachedDatabases(const std::string& cache_dir, const std::strin
   }
   std::filesystem::rename(temp_path, final_path, error);
   if (error) return absl::UnavailableError(absl::StrCat(final_path.string(), ": ", error.message()));
+  PruneCacheFiles(cache_dir, ".hsdb", kCacheBudgetBytes);
   return absl::OkStatus();
 }
 

@@ -18,6 +18,7 @@
 #include "absl/strings/str_format.h"
 #include "match/build_identity.h"
 #include "match/byte_codec.h"
+#include "match/cache_pruning.h"
 #include "rules/rule_loader.h"
 
 namespace listscan {
@@ -175,6 +176,7 @@ absl::Status StoreEntry(const fs::path& path, const std::string& key, const Comp
   }
   fs::rename(temp_path, path, error);
   if (error) return absl::UnavailableError(absl::StrCat(path.string(), ": ", error.message()));
+  PruneCacheFiles(path.parent_path().string(), ".pack", kCacheBudgetBytes);
   return absl::OkStatus();
 }
 
@@ -187,7 +189,10 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadPackThroughCache(
   absl::StatusOr<std::string> key = ContentKey(sources);
   if (key.ok()) {
     auto cached = LoadEntry(path, *key);
-    if (cached.ok()) return cached;
+    if (cached.ok()) {
+      TouchCacheFile(path.string());
+      return cached;
+    }
   }
   absl::StatusOr<RuleSet> rules = load_rules();
   if (!rules.ok()) return rules.status();

@@ -16,6 +16,9 @@ absl::StatusOr<std::shared_ptr<const ServingPack>> PackHolder::Reload() {
   const auto started = std::chrono::steady_clock::now();
   absl::StatusOr<std::shared_ptr<const CompiledPack>> pack = loader_();
   if (!pack.ok()) return pack.status();
+  // The misspelling index is built on first use: build it now, so that the first requests after
+  // a (re)load do not wait for it.
+  (*pack)->fuzzy();
   auto serving = std::make_shared<ServingPack>();
   serving->pack = *pack;
   serving->version = PackVersion((*pack)->rules());

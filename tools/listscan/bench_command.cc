@@ -66,10 +66,12 @@ double AmdahlSpeedup(double serial, unsigned threads) {
   return 1.0 / (serial + (1.0 - serial) / threads);
 }
 
-// The best of `repeat` runs, to damp noise from the rest of the machine.
+// The best of `repeat` runs, to damp noise from the rest of the machine. Scan throughput only:
+// the misspelling index, built on a pack's first use, is built before the clock starts.
 absl::StatusOr<ScanSummary> TimedScan(std::shared_ptr<const CompiledPack> pack,
                                       const std::vector<std::string>& corpora, unsigned threads,
                                       int repeat) {
+  pack->fuzzy();
   std::optional<ScanSummary> best;
   for (int i = 0; i < std::max(repeat, 1); ++i) {
     ScanJobOptions job;
