@@ -7,6 +7,7 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "match/byte_codec.h"
 #include "normalize/folded_text.h"
 
 namespace listscan {
@@ -252,17 +253,25 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     ForEachDeletion(common_key, &deletion, check);
     return found;
   };
+  std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, common_words_ index
   for (const std::string& word : rules.common_words) {
     std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
     if (spells_keyword(skeleton, key)) continue;
     known_words_.insert(skeleton);
-    common_keys_[KeyHash(key)].push_back(static_cast<uint32_t>(common_words_.size()));
+    common_keys.emplace_back(KeyHash(key), static_cast<uint32_t>(common_words_.size()));
     common_words_.push_back(std::move(skeleton));
-    common_near_.insert(KeyHash(key));
+    common_near_.push_back(KeyHash(key));
     ForEachDeletion(key, &deletion,
-                    [this](std::string_view d) { common_near_.insert(KeyHash(d)); });
+                    [this](std::string_view d) { common_near_.push_back(KeyHash(d)); });
   }
+  std::sort(common_keys.begin(), common_keys.end());
+  for (const auto& [hash, word] : common_keys) {
+    common_key_hashes_.push_back(hash);
+    common_key_words_.push_back(word);
+  }
+  std::sort(common_near_.begin(), common_near_.end());
+  common_near_.erase(std::unique(common_near_.begin(), common_near_.end()), common_near_.end());
 }
 
 std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
@@ -273,12 +282,13 @@ std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
 
 bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view key,
                                       std::string_view keyword) const {
-  if (common_keys_.empty()) return false;
-  const auto it = common_keys_.find(KeyHash(key));
-  if (it == common_keys_.end()) return false;
+  const auto [first, last] =
+      std::equal_range(common_key_hashes_.begin(), common_key_hashes_.end(), KeyHash(key));
+  if (first == last) return false;
   const int to_keyword = EditDistance(word, keyword, 3);
-  for (const uint32_t index : it->second) {
-    if (EditDistance(word, common_words_[index], to_keyword) <= to_keyword) return true;
+  for (auto it = first; it != last; ++it) {
+    const std::string& common = common_words_[common_key_words_[it - common_key_hashes_.begin()]];
+    if (EditDistance(word, common, to_keyword) <= to_keyword) return true;
   }
   return false;
 }
@@ -288,10 +298,13 @@ bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
   // more, or one changed or swapped: one of its deletions is (a common key, or one of its own
   // deletions).
   if (common_near_.empty()) return false;
-  if (common_near_.contains(KeyHash(key))) return true;
+  auto contains = [this](std::string_view probe) {
+    return std::binary_search(common_near_.begin(), common_near_.end(), KeyHash(probe));
+  };
+  if (contains(key)) return true;
   bool near = false;
   ForEachDeletion(key, &scratch->deletion, [&](std::string_view d) {
-    near = near || common_near_.contains(KeyHash(d));
+    near = near || contains(d);
   });
   return near;
 }
@@ -443,6 +456,119 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
                       entry.pattern});
     }
   }
+}
+
+namespace {
+
+constexpr size_t kEntryMinBytes = 4 * sizeof(uint64_t) + sizeof(uint32_t);
+
+template <typename Entry>
+void PutEntries(ByteWriter* out, const std::vector<Entry>& entries) {
+  out->Put<uint64_t>(entries.size());
+  for (const Entry& entry : entries) {
+    out->PutString(entry.key);
+    out->PutString(entry.keyword);
+    out->Put<uint32_t>(entry.pattern);
+    out->PutString(entry.before);
+    out->PutString(entry.after);
+  }
+}
+
+template <typename Entry>
+std::vector<Entry> GetEntries(ByteReader* in, size_t pattern_count) {
+  std::vector<Entry> entries(in->GetCount(kEntryMinBytes));
+  for (Entry& entry : entries) {
+    entry.key = in->GetString();
+    entry.keyword = in->GetString();
+    entry.pattern = in->Get<uint32_t>();
+    entry.before = in->GetString();
+    entry.after = in->GetString();
+    if (entry.pattern >= pattern_count) in->Fail();
+  }
+  return entries;
+}
+
+bool AllBelow(const std::vector<uint32_t>& values, size_t limit) {
+  return std::all_of(values.begin(), values.end(), [limit](uint32_t v) { return v < limit; });
+}
+
+}  // namespace
+
+void FuzzyIndex::Serialize(ByteWriter* out) const {
+  out->PutVector(bitmap_);
+  PutEntries(out, entries_);
+  // Hash tables in a sorted order, so the same pack always gives the same bytes.
+  std::vector<uint64_t> buckets;
+  for (const auto& [bucket, indices] : buckets_) buckets.push_back(bucket);
+  std::sort(buckets.begin(), buckets.end());
+  out->Put<uint64_t>(buckets.size());
+  for (const uint64_t bucket : buckets) {
+    out->Put<uint64_t>(bucket);
+    out->PutVector(buckets_.at(bucket));
+  }
+  std::vector<std::string_view> sounds;
+  for (const auto& [key, indices] : sound_alike_) sounds.push_back(key);
+  std::sort(sounds.begin(), sounds.end());
+  out->Put<uint64_t>(sounds.size());
+  for (const std::string_view key : sounds) {
+    out->PutString(key);
+    out->PutVector(sound_alike_.find(absl::string_view(key.data(), key.size()))->second);
+  }
+  PutEntries(out, sound_entries_);
+  std::vector<std::string_view> known(known_words_.begin(), known_words_.end());
+  std::sort(known.begin(), known.end());
+  out->Put<uint64_t>(known.size());
+  for (const std::string_view word : known) out->PutString(word);
+  out->PutVector(common_key_hashes_);
+  out->PutVector(common_key_words_);
+  out->PutStrings(common_words_);
+  out->PutVector(common_near_);
+  out->Put<uint64_t>(min_word_bytes_);
+  out->Put<uint64_t>(max_word_bytes_);
+}
+
+std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t pattern_count) {
+  std::unique_ptr<FuzzyIndex> index(new FuzzyIndex());
+  index->bitmap_ = in->GetVector<uint64_t>();
+  if (index->bitmap_.size() != (size_t{1} << kBitmapBits) / 64) in->Fail();
+  index->entries_ = GetEntries<Entry>(in, pattern_count);
+  const size_t buckets = in->GetCount(2 * sizeof(uint64_t));
+  index->buckets_.reserve(buckets);
+  for (size_t i = 0; i < buckets && in->ok(); ++i) {
+    const uint64_t bucket = in->Get<uint64_t>();
+    std::vector<uint32_t> entries = in->GetVector<uint32_t>();
+    if (!AllBelow(entries, index->entries_.size())) in->Fail();
+    index->buckets_.emplace(bucket, std::move(entries));
+  }
+  const size_t sounds = in->GetCount(2 * sizeof(uint64_t));
+  index->sound_alike_.reserve(sounds);
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> sound_keys;
+  for (size_t i = 0; i < sounds && in->ok(); ++i) {
+    std::string key = in->GetString();
+    sound_keys.emplace_back(std::move(key), in->GetVector<uint32_t>());
+  }
+  index->sound_entries_ = GetEntries<Entry>(in, pattern_count);
+  for (auto& [key, entries] : sound_keys) {
+    if (!AllBelow(entries, index->sound_entries_.size())) in->Fail();
+    index->sound_alike_.emplace(std::move(key), std::move(entries));
+  }
+  const size_t known = in->GetCount(sizeof(uint64_t));
+  index->known_words_.reserve(known);
+  for (size_t i = 0; i < known && in->ok(); ++i) index->known_words_.insert(in->GetString());
+  index->common_key_hashes_ = in->GetVector<uint64_t>();
+  index->common_key_words_ = in->GetVector<uint32_t>();
+  index->common_words_ = in->GetStrings();
+  index->common_near_ = in->GetVector<uint64_t>();
+  index->min_word_bytes_ = in->Get<uint64_t>();
+  index->max_word_bytes_ = in->Get<uint64_t>();
+  if (index->common_key_hashes_.size() != index->common_key_words_.size() ||
+      !AllBelow(index->common_key_words_, index->common_words_.size()) ||
+      !std::is_sorted(index->common_key_hashes_.begin(), index->common_key_hashes_.end()) ||
+      !std::is_sorted(index->common_near_.begin(), index->common_near_.end())) {
+    in->Fail();
+  }
+  if (!in->ok()) return nullptr;
+  return index;
 }
 
 }  // namespace listscan

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@
 #include "match/pattern_table.h"
 
 namespace listscan {
+
+class ByteReader;
+class ByteWriter;
 
 // The phonetic key of a skeleton word (lower-case; bytes of non-ASCII letters copied as they are).
 void PhoneticKey(std::string_view word, std::string* key);
@@ -50,6 +54,12 @@ class FuzzyIndex {
   FuzzyIndex(const PatternTable& table, const RuleSet& rules);
 
   bool empty() const { return entries_.empty() && sound_alike_.empty(); }
+
+  // The index in a flat encoding, for the pack cache: reading it back costs a small part of
+  // building it from the common words, which is otherwise most of a cached start-up.
+  void Serialize(ByteWriter* out) const;
+  // Null when the bytes are not an index over `pattern_count` patterns.
+  static std::unique_ptr<FuzzyIndex> Deserialize(ByteReader* in, size_t pattern_count);
 
   // The phonetic keys of the keywords matched one edit away, with their patterns.
   std::vector<std::pair<std::string, uint32_t>> EditKeys() const;
@@ -90,6 +100,7 @@ class FuzzyIndex {
     std::string before;   // for a word of a phrase: the phrase before it ("senza ") and after it
     std::string after;
   };
+  FuzzyIndex() = default;
   static constexpr uint32_t kSoundEntry = 1u << 31;  // in Scratch::matched: sound_entries_[i]
   void AddEntry(Entry entry, size_t min_letters);
   static constexpr int kBitmapBits = 18;
@@ -143,11 +154,14 @@ class FuzzyIndex {
   absl::flat_hash_map<std::string, std::vector<uint32_t>> sound_alike_;  // key → sound_entries_
   std::vector<Entry> sound_entries_;
   absl::flat_hash_set<std::string> known_words_;
-  // The common words' skeletons by the hash of their key, and the hashes of those keys and of the
-  // keys without one letter.
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> common_keys_;  // → common_words_
+  // The common words' skeletons by the hash of their key (two vectors sorted by hash), and the
+  // hashes of those keys and of the keys without one letter (sorted, unique). Sorted vectors, not
+  // hash tables: they are looked up only for the rare words that lie one edit from a keyword, and
+  // the pack cache reads them back in one copy.
+  std::vector<uint64_t> common_key_hashes_;
+  std::vector<uint32_t> common_key_words_;  // → common_words_
   std::vector<std::string> common_words_;
-  absl::flat_hash_set<uint64_t> common_near_;
+  std::vector<uint64_t> common_near_;
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;
 };

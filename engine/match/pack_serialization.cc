@@ -2,9 +2,9 @@
 //
 // Layout: a header (magic, format, the build identity, Hyperscan's version and the CPU features
 // the databases were compiled for), the rule set, the pattern table, the statistics, the database
-// cache key and the three Hyperscan databases, then an XXH3 checksum of all that. The checksum is
-// checked before anything else is read, so a corrupt file is refused whole. The fuzzy index and
-// the negation cues are rebuilt from the rule set (the former on first use: CompiledPack::fuzzy).
+// cache key, the three Hyperscan databases and the misspelling index (FuzzyIndex::Serialize), then
+// an XXH3 checksum of all that. The checksum is checked before anything else is read, so a corrupt
+// file is refused whole. The negation cues are rebuilt from the rule set.
 #include <hs/hs.h>
 #include <xxhash.h>
 
@@ -35,7 +35,7 @@ static_assert(sizeof(CompileStats) == 64, "CompileStats changed: update PackCode
 namespace {
 
 constexpr char kMagic[8] = {'L', 'S', 'P', 'A', 'C', 'K', '\0', '\1'};
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;
 
 std::string PlatformName() {
   hs_platform_info_t platform{};
@@ -405,6 +405,7 @@ struct PackCodec {
     for (const hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
       if (absl::Status status = PutDatabase(out, db); !status.ok()) return status;
     }
+    pack.fuzzy().Serialize(&out);
     const uint64_t checksum = XXH3_64bits(out.bytes().data(), out.bytes().size());
     out.Put<uint64_t>(checksum);
     return std::move(out.bytes());
@@ -461,6 +462,8 @@ struct PackCodec {
     for (hs_database_t** db : {&dbs.literal, &dbs.regex, &dbs.regex_presence}) {
       if (!GetDatabase(in, db)) return CorruptError("Hyperscan database");
     }
+    pack->fuzzy_ = FuzzyIndex::Deserialize(&in, pack->patterns_->patterns().size());
+    if (!pack->fuzzy_) return CorruptError("misspelling index");
     if (!in.at_end()) return CorruptError("trailing bytes");
     const PatternTable& table = *pack->patterns_;
     if ((dbs.literal == nullptr) != table.literal_ids().empty() ||

@@ -32,6 +32,7 @@ const Strings kTitles = {
     "magnetic balls for kids",
     "laser pointer green 1000mW",
     "clenbuteroll tablets",
+    "clenbuterola tablets",
     "tea without sibutramine",
     "sibutramine free test kit",
     "plain kettle",
@@ -168,7 +169,7 @@ TEST_CASE("bytes from another build or format are refused", "[match][serialize]"
   Reseal(&other_format);
   read = DeserializePack(other_format);
   CHECK(read.status().code() == absl::StatusCode::kFailedPrecondition);
-  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 1");
+  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 2");
 }
 
 }  // namespace

@@ -48,8 +48,7 @@ class CompiledPack {
   const RuleSet& rules() const { return rules_; }
   const PatternTable& patterns() const { return *patterns_; }
   const HyperscanDatabases& databases() const { return *databases_; }
-  // Built on first use in a pack read by DeserializePack: a start-up that scans nothing, or a pack
-  // without misspelling matching, never pays for it.
+  // Built with the pack, and read back with it from the pack cache (DeserializePack).
   const FuzzyIndex& fuzzy() const;
   const NegationCueTable& negations() const { return *negations_; }
   const CompileStats& stats() const { return stats_; }
