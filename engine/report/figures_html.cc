@@ -186,6 +186,56 @@ void AppendNetworks(std::string* out, const ReportFigures& figures) {
   out->append("</table>\n");
 }
 
+void AppendRemovalRows(std::string* out, const char* what, const char* figure,
+                       const std::vector<RemovalRow>& rows) {
+  absl::StrAppend(out, "<table><tr><th>", what, "</th><th class=\"n\">newly flagged</th>",
+                  "<th class=\"n\">still online</th><th class=\"n\">gone</th></tr>\n");
+  for (const RemovalRow& row : rows) {
+    const std::string key = absl::StrCat("removals/", figure, "/", Attribute(row.name));
+    absl::StrAppend(out, "<tr><td>", HtmlEscape(row.name), "</td><td class=\"n\" data-figure=\"",
+                    key, "/newly_flagged\">", row.newly_flagged,
+                    "</td><td class=\"n\" data-figure=\"", key, "/still_online\">",
+                    row.still_online, "</td><td class=\"n\" data-figure=\"", key, "/gone\">",
+                    row.gone, "</td></tr>\n");
+  }
+  out->append("</table>\n");
+}
+
+void AppendRemovals(std::string* out, const ReportFigures& figures) {
+  const RemovalTracker* tracker = figures.removals();
+  if (tracker == nullptr) return;
+  const RemovalFigures removals = tracker->Figures(figures.options().top);
+  auto days = [](const std::optional<int64_t>& value) {
+    return value ? absl::StrCat(*value) : std::string("-");
+  };
+  absl::StrAppend(
+      out, "<h2>Removals since earlier exports</h2>\n<p class=\"note\">This export: ",
+      HtmlEscape(removals.current_date), "; earlier: ",
+      HtmlEscape(absl::StrJoin(removals.previous_dates, ", ")),
+      ". Newly flagged <b data-figure=\"removals/newly_flagged\">", removals.newly_flagged,
+      "</b>, flagged earlier and still online <b data-figure=\"removals/still_online\">",
+      removals.still_online, "</b>, flagged earlier and gone <b data-figure=\"removals/gone\">",
+      removals.gone, "</b>. Days a flagged listing stayed online, from the export that first "
+      "flagged it to the first without it: median <b data-figure=\"removals/median_days\">",
+      days(removals.median_days_online), "</b>, 90th percentile <b data-figure=\"removals/p90_days\">",
+      days(removals.p90_days_online), "</b>.</p>\n");
+  AppendRemovalRows(out, "category", "by_category", removals.by_category);
+  AppendRemovalRows(out, "country", "by_country", removals.by_country);
+  out->append("<table><tr><th>oldest still online</th><th>first flagged</th>"
+              "<th class=\"n\">days</th></tr>\n");
+  for (const StillOnline& row : removals.oldest_still_online) {
+    absl::StrAppend(out, "<tr><td>", HtmlEscape(row.id), "</td><td>", row.first_flagged,
+                    "</td><td class=\"n\">", row.age_days, "</td></tr>\n");
+  }
+  out->append("</table>\n<table><tr><th>seller with listings gone and new ones flagged</th>"
+              "<th class=\"n\">gone</th><th class=\"n\">newly flagged</th></tr>\n");
+  for (const ReturningSeller& row : removals.returning_sellers) {
+    absl::StrAppend(out, "<tr><td>", HtmlEscape(row.seller), "</td><td class=\"n\">", row.gone,
+                    "</td><td class=\"n\">", row.newly_flagged, "</td></tr>\n");
+  }
+  out->append("</table>\n");
+}
+
 void AppendSamples(std::string* out, const ReportFigures& figures) {
   const FigureOptions& options = figures.options();
   absl::StrAppend(out, "<h2>Sample of flagged listings</h2>\n<p class=\"note\">The first ",
@@ -263,6 +313,7 @@ std::string FiguresHtml(const ReportFigures& figures) {
   AppendRuleTable(&out, figures);
   AppendSellerTable(&out, figures);
   AppendNetworks(&out, figures);
+  AppendRemovals(&out, figures);
   AppendSamples(&out, figures);
   out.append("</body></html>\n");
   return out;

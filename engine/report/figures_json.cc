@@ -27,6 +27,53 @@ void AppendStrings(std::string* out, const std::vector<std::string>& values) {
   out->push_back(']');
 }
 
+void AppendRemovalRows(std::string* out, const char* key, const std::vector<RemovalRow>& rows) {
+  absl::StrAppend(out, ",\n    \"", key, "\": [");
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out->append(i ? ",\n      {\"name\": " : "\n      {\"name\": ");
+    AppendJsonString(out, rows[i].name);
+    absl::StrAppend(out, ", \"newly_flagged\": ", rows[i].newly_flagged, ", \"still_online\": ",
+                    rows[i].still_online, ", \"gone\": ", rows[i].gone, "}");
+  }
+  out->append(rows.empty() ? "]" : "\n    ]");
+}
+
+std::string Days(const std::optional<int64_t>& days) {
+  return days ? absl::StrCat(*days) : "null";
+}
+
+void AppendRemovals(std::string* out, const RemovalFigures& removals) {
+  out->append(",\n  \"removals\": {\"current_date\": ");
+  AppendJsonString(out, removals.current_date);
+  out->append(", \"previous_dates\": ");
+  AppendStrings(out, removals.previous_dates);
+  absl::StrAppend(out, ",\n    \"newly_flagged\": ", removals.newly_flagged,
+                  ", \"still_online\": ", removals.still_online, ", \"gone\": ", removals.gone,
+                  ",\n    \"median_days_online\": ", Days(removals.median_days_online),
+                  ", \"p90_days_online\": ", Days(removals.p90_days_online));
+  AppendRemovalRows(out, "by_category", removals.by_category);
+  AppendRemovalRows(out, "by_country", removals.by_country);
+  out->append(",\n    \"oldest_still_online\": [");
+  for (size_t i = 0; i < removals.oldest_still_online.size(); ++i) {
+    const StillOnline& row = removals.oldest_still_online[i];
+    out->append(i ? ",\n      {\"id\": " : "\n      {\"id\": ");
+    AppendJsonString(out, row.id);
+    out->append(", \"first_flagged\": ");
+    AppendJsonString(out, row.first_flagged);
+    absl::StrAppend(out, ", \"age_days\": ", row.age_days, "}");
+  }
+  out->append(removals.oldest_still_online.empty() ? "]" : "\n    ]");
+  out->append(",\n    \"returning_sellers\": [");
+  for (size_t i = 0; i < removals.returning_sellers.size(); ++i) {
+    const ReturningSeller& row = removals.returning_sellers[i];
+    out->append(i ? ",\n      {\"seller\": " : "\n      {\"seller\": ");
+    AppendJsonString(out, row.seller);
+    absl::StrAppend(out, ", \"gone\": ", row.gone, ", \"newly_flagged\": ", row.newly_flagged,
+                    "}");
+  }
+  out->append(removals.returning_sellers.empty() ? "]}" : "\n    ]}");
+}
+
 }  // namespace
 
 std::string Rate(uint64_t part, uint64_t whole) {
@@ -109,6 +156,9 @@ std::string FiguresJson(const ReportFigures& figures) {
     out.push_back('}');
   }
   out.append(networks.empty() ? "]" : "\n  ]");
+  if (const RemovalTracker* removals = figures.removals()) {
+    AppendRemovals(&out, removals->Figures(figures.options().top));
+  }
   out.append("\n}\n");
   return out;
 }

@@ -21,6 +21,42 @@ void AppendCounts(std::string* out, const char* heading, const char* what,
   }
 }
 
+void AppendRemovalRows(std::string* out, const char* what, const std::vector<RemovalRow>& rows) {
+  absl::StrAppend(out, "\n| ", what, " | newly flagged | still online | gone |\n",
+                  "|---|---:|---:|---:|\n");
+  for (const RemovalRow& row : rows) {
+    absl::StrAppend(out, "| ", MarkdownCell(row.name), " | ", row.newly_flagged, " | ",
+                    row.still_online, " | ", row.gone, " |\n");
+  }
+}
+
+void AppendRemovals(std::string* out, const RemovalFigures& removals) {
+  auto days = [](const std::optional<int64_t>& value) {
+    return value ? absl::StrCat(*value) : std::string("-");
+  };
+  absl::StrAppend(out, "\n## Removals since earlier exports\n\nThis export: ",
+                  removals.current_date, "; earlier: ",
+                  absl::StrJoin(removals.previous_dates, ", "), ". Newly flagged ",
+                  removals.newly_flagged, ", flagged earlier and still online ",
+                  removals.still_online, ", flagged earlier and gone ", removals.gone,
+                  ". Days a flagged listing stayed online (gone listings): median ",
+                  days(removals.median_days_online), ", 90th percentile ",
+                  days(removals.p90_days_online), ".\n");
+  AppendRemovalRows(out, "category", removals.by_category);
+  AppendRemovalRows(out, "country", removals.by_country);
+  out->append("\n| still online | first flagged | days |\n|---|---|---:|\n");
+  for (const StillOnline& row : removals.oldest_still_online) {
+    absl::StrAppend(out, "| ", MarkdownCell(row.id), " | ", row.first_flagged, " | ",
+                    row.age_days, " |\n");
+  }
+  out->append("\n| seller with listings gone and new ones flagged | gone | newly flagged |\n"
+              "|---|---:|---:|\n");
+  for (const ReturningSeller& row : removals.returning_sellers) {
+    absl::StrAppend(out, "| ", MarkdownCell(row.seller), " | ", row.gone, " | ",
+                    row.newly_flagged, " |\n");
+  }
+}
+
 }  // namespace
 
 std::string MarkdownCell(std::string_view text) {
@@ -105,6 +141,9 @@ std::string FiguresMarkdown(const ReportFigures& figures) {
     absl::StrAppend(&out, "| ", MarkdownCell(absl::StrJoin(row.sellers, ", ")), " | ",
                     MarkdownCell(absl::StrJoin(row.shared_contacts, ", ")), " | ", row.flagged,
                     " | ", MarkdownCell(absl::StrJoin(row.categories, ", ")), " |\n");
+  }
+  if (const RemovalTracker* removals = figures.removals()) {
+    AppendRemovals(&out, removals->Figures(figures.options().top));
   }
   return out;
 }

@@ -84,6 +84,7 @@ void ReportFigures::Add(const FlaggedListing& listing) {
     }
   }
   if (samples_.size() < options_.samples) samples_.push_back(listing);
+  if (removals_) removals_->AddCurrent(listing);
 }
 
 uint32_t ReportFigures::Root(uint32_t seller) const {

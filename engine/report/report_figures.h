@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "absl/container/node_hash_map.h"
 #include "listscan/rule.h"
 #include "report/flagged_listing.h"
+#include "report/removal_tracking.h"
 #include "report/scan_totals.h"
 
 namespace listscan::report {
@@ -70,6 +72,10 @@ class ReportFigures {
   ReportFigures(FigureOptions options, const RuleSet* rules, std::optional<ScanTotals> totals);
 
   void Add(const FlaggedListing& listing);
+  // Compares the listings added with earlier exports (RemovalTracker::AddPrevious done).
+  void TrackRemovals(std::unique_ptr<RemovalTracker> tracker) { removals_ = std::move(tracker); }
+  // Null without earlier exports.
+  const RemovalTracker* removals() const { return removals_.get(); }
 
   uint64_t listings_flagged() const { return listings_flagged_; }
   uint64_t hits() const { return hits_; }
@@ -125,6 +131,7 @@ class ReportFigures {
   absl::flat_hash_set<std::pair<uint32_t, std::string>> seller_contacts_;
   uint64_t listings_without_seller_ = 0;
   std::vector<FlaggedListing> samples_;
+  std::unique_ptr<RemovalTracker> removals_;
 };
 
 }  // namespace listscan::report

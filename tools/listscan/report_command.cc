@@ -25,6 +25,7 @@ struct ReportFlags {
   std::string format = "html";
   std::string output = "-";
   std::string date;
+  std::vector<std::string> previous;  // DATE=FLAGGED.jsonl
   std::string country_field = "country";
   std::string seller_field = "seller.id";
   size_t samples = 50;
@@ -98,6 +99,23 @@ absl::StatusOr<std::unique_ptr<report::ReportSink>> MakeSink(const ReportFlags& 
   options.samples = flags.samples;
   options.top = flags.top;
   auto figures = std::make_unique<report::ReportFigures>(options, rules, std::move(totals));
+  if (!flags.previous.empty()) {
+    auto tracker =
+        std::make_unique<report::RemovalTracker>(date, flags.country_field, flags.seller_field);
+    for (const std::string& previous : flags.previous) {
+      const size_t equals = previous.find('=');
+      if (equals == std::string::npos) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "--previous ", previous, ": give the export date and the file, DATE=FLAGGED.jsonl"));
+      }
+      if (absl::Status added =
+              tracker->AddPrevious(previous.substr(equals + 1), previous.substr(0, equals));
+          !added.ok()) {
+        return added;
+      }
+    }
+    figures->TrackRemovals(std::move(tracker));
+  }
   auto render = flags.format == "json"       ? report::FiguresJson
                 : flags.format == "markdown" ? report::FiguresMarkdown
                                              : report::FiguresHtml;
@@ -158,6 +176,10 @@ CLI::App* AddReportCommand(CLI::App& app, int (**run)()) {
                      "The scan's --summary file: listings scanned in all, per country and seller");
   report->add_option("--date", flags.date,
                      "Date of the export that was scanned, YYYY-MM-DD (default: today, UTC)");
+  report->add_option("--previous", flags.previous,
+                     "DATE=FLAGGED.jsonl: the flagged output of an earlier export made on DATE "
+                     "(repeatable): listings newly flagged, still online and gone, by id")
+      ->allow_extra_args(false);
   report
       ->add_option("--country-field", flags.country_field,
                    "Flagged listings' field (scan --with-fields) that holds the country")
