@@ -25,6 +25,7 @@ struct BatchResult {
   RecordBatch batch;
   uint64_t file_bytes_consumed = 0;  // taken in the read stage: the reader is not thread-safe
   std::string flagged;
+  std::string flagged_json;  // for ScanJobOptions::flagged_json when `flagged` is not JSON Lines
   std::string rejects;
   std::vector<std::string> first_rejects;  // "<file>:<line>: <reason>", at most kFirstRejectsKept
   ScanCounts counts;
@@ -77,23 +78,18 @@ absl::Status ScanGroup(Worker& worker, size_t count, const CompiledPack& pack,
     worker.rules_seen.erase(std::unique(worker.rules_seen.begin(), worker.rules_seen.end()),
                             worker.rules_seen.end());
     for (uint32_t rule : worker.rules_seen) ++counts.listings_per_rule[rule];
-    switch (options.flagged_format) {
-      case FlaggedFormat::kJsonLines: {
-        const std::string* country =
-            options.country_field.empty()
-                ? nullptr
-                : worker.listings[i].FindMetadata(options.country_field);
-        AppendFlaggedListing(&result->flagged, worker.listings[i], result->batch.source->name,
-                             worker.lines[i], hits, pack.rules(), options.with_fields,
-                             country ? NormalizeCountryCode(*country) : "");
-        break;
-      }
-      case FlaggedFormat::kView:
-        AppendListingView(&result->flagged, worker.listings[i], result->batch.source->name,
-                          worker.lines[i], hits, pack.rules(), options.view);
-        break;
-      case FlaggedFormat::kNone:
-        break;
+    const bool json = options.flagged_format == FlaggedFormat::kJsonLines;
+    if (json || options.flagged_json) {
+      const std::string* country = options.country_field.empty()
+                                       ? nullptr
+                                       : worker.listings[i].FindMetadata(options.country_field);
+      AppendFlaggedListing(json ? &result->flagged : &result->flagged_json, worker.listings[i],
+                           result->batch.source->name, worker.lines[i], hits, pack.rules(),
+                           options.with_fields, country ? NormalizeCountryCode(*country) : "");
+    }
+    if (options.flagged_format == FlaggedFormat::kView) {
+      AppendListingView(&result->flagged, worker.listings[i], result->batch.source->name,
+                        worker.lines[i], hits, pack.rules(), options.view);
     }
   }
   return absl::OkStatus();
@@ -280,6 +276,11 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
       return;
     }
     if (status.ok() && rejects) status = rejects->Write(result->rejects);
+    if (status.ok() && options.flagged_json) {
+      status = options.flagged_json(options.flagged_format == FlaggedFormat::kJsonLines
+                                        ? result->flagged
+                                        : result->flagged_json);
+    }
     if (!status.ok()) {
       failure = status;
       failed.store(true);

@@ -80,6 +80,7 @@ class ReportFigures {
   uint64_t listings_flagged() const { return listings_flagged_; }
   uint64_t hits() const { return hits_; }
   const std::optional<ScanTotals>& totals() const { return totals_; }
+  void SetTotals(ScanTotals totals) { totals_ = std::move(totals); }
   // Sorted by count, largest first, then by name.
   std::vector<Count> ByCategory() const { return Sorted(by_category_); }
   std::vector<Count> BySeverity() const;  // each listing under its highest severity

@@ -55,6 +55,7 @@ class FiguresSink : public ReportSink {
     return absl::OkStatus();
   }
   absl::Status Finish() override { return out_->Write(render_(*figures_)); }
+  void SetTotals(ScanTotals totals) override { figures_->SetTotals(std::move(totals)); }
 
  private:
   std::unique_ptr<ReportFigures> figures_;

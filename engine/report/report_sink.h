@@ -20,6 +20,8 @@ class ReportSink {
   virtual ~ReportSink() = default;
   virtual absl::Status Add(const FlaggedListing& listing) = 0;
   virtual absl::Status Finish() = 0;  // writes what is left; the caller closes the file
+  // The scan's totals, known only once it ended (`scan --report`): figures divide by them.
+  virtual void SetTotals(ScanTotals /*totals*/) {}
 };
 
 // Statements as JSON Lines, or with `batch` > 0 grouped `batch` at a time (1-100) into the batch

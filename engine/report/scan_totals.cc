@@ -46,4 +46,15 @@ absl::StatusOr<ScanTotals> ReadScanTotals(const std::string& path) {
   return totals;
 }
 
+ScanTotals TotalsOf(const ScanCounts& counts) {
+  ScanTotals totals;
+  totals.listings_scanned = counts.records_scanned;
+  totals.listings_per_country.insert(counts.listings_per_country.begin(),
+                                     counts.listings_per_country.end());
+  totals.listings_per_seller.insert(counts.listings_per_seller.begin(),
+                                    counts.listings_per_seller.end());
+  totals.sellers_complete = counts.listings_of_uncounted_sellers == 0;
+  return totals;
+}
+
 }  // namespace listscan::report

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "output/scan_summary.h"
 
 namespace listscan::report {
 
@@ -20,5 +21,8 @@ struct ScanTotals {
 
 // Reads the summary document; errors name the file.
 absl::StatusOr<ScanTotals> ReadScanTotals(const std::string& path);
+
+// The same totals straight from a scan's counts (`scan --report`).
+ScanTotals TotalsOf(const ScanCounts& counts);
 
 }  // namespace listscan::report

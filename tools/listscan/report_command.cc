@@ -158,6 +158,16 @@ int RunReport() {
 
 }  // namespace
 
+absl::StatusOr<std::unique_ptr<report::ReportSink>> MakeScanReportSink(const ScanReport& request,
+                                                                       const RuleSet& rules,
+                                                                       OutputFile* out) {
+  ReportFlags flags;
+  flags.format = request.format;
+  flags.country_field = request.country_field;
+  flags.seller_field = request.seller_field;
+  return MakeSink(flags, &rules, out);
+}
+
 CLI::App* AddReportCommand(CLI::App& app, int (**run)()) {
   ReportFlags& flags = Flags();
   report::StatementOptions& sor = flags.statement;

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -11,6 +12,9 @@
 #include "exit_codes.h"
 #include "listscan/scan_job.h"
 #include "pack_options.h"
+#include "report/flagged_listing.h"
+#include "report/scan_totals.h"
+#include "report_command.h"
 #include "resume_option.h"
 #include "scan_outcome.h"
 #include "scan_view_flags.h"
@@ -37,6 +41,8 @@ struct ScanFlags {
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;
   std::string resume;
+  std::string report;  // --report FILE
+  std::string report_format = "html";
   double max_reject_rate = OutcomeOptions{}.max_reject_rate;
   bool hidden = false;
   std::vector<std::string> globs;
@@ -151,9 +157,48 @@ int RunScan() {
     rejects = std::move(*opened);
   }
 
+  // --report: the flagged listings also go, as JSON Lines, into a report written at the end.
+  std::unique_ptr<OutputFile> report_file;
+  std::unique_ptr<report::ReportSink> report;
+  if (!flags.report.empty()) {
+    auto opened = OutputFile::Open(flags.report);
+    if (!opened.ok()) return ReportError(opened.status());
+    report_file = std::move(*opened);
+    auto sink = MakeScanReportSink({.format = flags.report_format,
+                                    .country_field = flags.country_field,
+                                    .seller_field = flags.seller_field},
+                                   (*pack)->rules(), report_file.get());
+    if (!sink.ok()) return ReportError(sink.status());
+    report = std::move(*sink);
+    // The report reads the country and seller from the flagged listings' fields.
+    for (const std::string& field : {flags.country_field, flags.seller_field}) {
+      if (!field.empty() && std::find(job->with_fields.begin(), job->with_fields.end(), field) ==
+                                job->with_fields.end()) {
+        job->with_fields.push_back(field);
+      }
+    }
+    job->flagged_json = [&report](std::string_view lines) -> absl::Status {
+      for (size_t begin = 0; begin < lines.size();) {
+        const size_t end = std::min(lines.find('\n', begin), lines.size());
+        absl::StatusOr<report::FlaggedListing> listing =
+            report::ParseFlaggedListing(lines.substr(begin, end - begin));
+        if (!listing.ok()) return listing.status();
+        if (absl::Status added = report->Add(*listing); !added.ok()) return added;
+        begin = end + 1;
+      }
+      return absl::OkStatus();
+    };
+  }
+
   absl::StatusOr<ScanSummary> summary = RunScan(*pack, *job, output->get(), rejects.get());
   // A failed run leaves no output under the names asked for (the files are discarded).
   if (!summary.ok()) return ReportError(summary.status());
+  if (report) {
+    report->SetTotals(report::TotalsOf(summary->counts));
+    absl::Status written = report->Finish();
+    written.Update(report_file->Close());
+    if (!written.ok()) return ReportError(written);
+  }
   if (rejects) {
     if (absl::Status closed = rejects->Close(); !closed.ok()) return ReportError(closed);
   }
@@ -230,6 +275,13 @@ CLI::App* AddScanCommand(CLI::App& app, int (**run)()) {
                    "Scan only part K of N of the inputs (e.g. 3/8): whole files, and record-aligned "
                    "byte ranges of plain JSON Lines and CSV files (see docs/scale-out.md)");
   scan->add_option("-j,--threads", flags.threads, "Worker threads (0: every core)")
+      ->capture_default_str();
+  scan->add_option("--report", flags.report,
+                   "Also write a report of the flagged listings to FILE, as `listscan report` "
+                   "would from this run's output and summary (adds the country and seller fields "
+                   "to --with-fields)");
+  scan->add_option("--report-format", flags.report_format, "Format of --report")
+      ->check(CLI::IsMember({"html", "markdown", "json", "sor"}))
       ->capture_default_str();
   scan->add_option("--resume", flags.resume,
                    "Go on from where an interrupted run stopped, as its --summary FILE says: the "

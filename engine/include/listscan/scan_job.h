@@ -3,9 +3,11 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -34,6 +36,9 @@ struct ScanJobOptions {
   std::string country_field = "country";
   std::string seller_field = "seller.id";
   FlaggedFormat flagged_format = FlaggedFormat::kJsonLines;
+  // When set, called in input order with each batch's flagged listings as JSON Lines, whatever
+  // `flagged_format` is (`scan --report`); an error stops the scan like a failed write.
+  std::function<absl::Status(std::string_view)> flagged_json;
   ViewOptions view;                  // for kView
   unsigned threads = 0;              // 0: every core
   bool progress = false;             // a progress line on stderr
