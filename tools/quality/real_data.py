@@ -59,7 +59,7 @@ def flags_to_read(listscan, rules, data):
     dsld = subprocess.run(
         "zstd -dc " + os.path.join(data, "dsld-products/lstProducts.csv.zst") +
         " | tail -n +5 | sed '1s/\\r$/,\"Extra\"\\r/'", shell=True, capture_output=True, check=True).stdout
-    dsld_counts, dsld_flagged = scan(listscan, rules, ["--format", "csv", "-"], stdin=dsld)
+    dsld_counts, dsld_flagged = scan(listscan, rules, ["--input-format", "csv", "-"], stdin=dsld)
     sephora_counts, sephora_flagged = scan(
         listscan, rules, ["--encoding", "cp1252", os.path.join(data, "sephora-cosmetics/cosmetics.csv")])
     print("| flags to read on | records | flagged | by category |\n|---|---:|---:|---|")

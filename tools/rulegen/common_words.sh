@@ -28,7 +28,7 @@ done
 rm -f "$out" "$names"
 # lint exits 1 only on errors in the rules; every word it adds is a warning.
 # shellcheck disable=SC2086
-"$listscan" lint "$rules" --words $lists --write-common-words "$work/common-words.txt" \
+"$listscan" lint -r "$rules" --words $lists --write-common-words "$work/common-words.txt" \
   > "$work/lint.txt" || [ $? -eq 1 ]
 mv "$work/common-words.txt" "$out"
 cat > "$names" <<'EOF'

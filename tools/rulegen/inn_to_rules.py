@@ -352,7 +352,12 @@ GREEK_LETTERS = {"a": "α", "b": "β", "d": "δ", "e": "ε", "f": "φ", "g": "γ
                  "t": "τ", "u": "ου", "v": "β", "w": "β", "x": "ξ", "y": "υ", "z": "ζ"}
 
 
-def greek(w):
+# Colloquial Greek spelling of loanwords: b, d and g as the digraphs that sound like them (μπ, ντ, γκ),
+# since β, δ and γ read v, dh and gh ('σιλντεναφίλη', 'κλενμπουτερόλη' for σιλδεναφίλη, κλενβουτερόλη).
+GREEK_LETTERS_SPOKEN = dict(GREEK_LETTERS, b="μπ", d="ντ", g="γκ")
+
+
+def greek(w, letters=GREEK_LETTERS):
     """Greek transliteration of an English INN with its Greek ending, or None."""
     for end, gend in GREEK_ENDINGS:
         if w.endswith(end) and len(w) > len(end) + 3:
@@ -371,8 +376,8 @@ def greek(w):
             c = stem[i]
             if c == "c":
                 out += "σ" if stem[i + 1: i + 2] in ("e", "i", "y") else "κ"
-            elif c in GREEK_LETTERS:
-                out += GREEK_LETTERS[c]
+            elif c in letters:
+                out += letters[c]
             else:
                 return None
             i += 1
@@ -397,6 +402,9 @@ def variants(w):
     g = greek(w) if GREEK else None
     if g:
         out.add(g)
+        spoken = greek(w, GREEK_LETTERS_SPOKEN)
+        if spoken and spoken != g:
+            out.add(spoken)
     return out
 
 
