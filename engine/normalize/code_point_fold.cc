@@ -68,6 +68,18 @@ uint8_t ComputeFold(uint32_t code_point, std::string* out) {
       break;
   }
 
+  // Letters with a stroke have no decomposition in Unicode, so stripping marks leaves them: fold
+  // them to their base letter as accents are ("tabletki na odchudzanie" written with or without
+  // "ł" in "kapsułki" is one word to a filter). Both cases, since this runs before case folding.
+  switch (code_point) {
+    case 0x0141: case 0x0142: out->push_back('l'); return kEvasionDiacritics;  // Ł ł
+    case 0x0110: case 0x0111: out->push_back('d'); return kEvasionDiacritics;  // Đ đ
+    case 0x00D8: case 0x00F8: out->push_back('o'); return kEvasionDiacritics;  // Ø ø
+    case 0x0126: case 0x0127: out->push_back('h'); return kEvasionDiacritics;  // Ħ ħ
+    default:
+      break;
+  }
+
   constexpr int kCapacity = 32;
   utf8proc_int32_t canonical[kCapacity];
   utf8proc_int32_t compatible[kCapacity];

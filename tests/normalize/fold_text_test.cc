@@ -50,6 +50,14 @@ TEST_CASE("sharp s folds to ss", "[normalize]") {
   CHECK(Normalized("Stra\xC3\x9F" "e") == "strasse");
 }
 
+TEST_CASE("letters with a stroke fold to their base letter, as accented ones do", "[normalize]") {
+  CHECK(Normalized("KAPSU\xC5\x81KI kapsu\xC5\x82ki") == "kapsulki kapsulki");  // Ł ł
+  CHECK(Normalized("\xC4\x91o\xC5\xBE \xC3\xB8l \xC4\xA7") == "doz ol h");      // đož øl ħ
+  FoldedText folded;
+  FoldText("\xC5\x82", &folded);
+  CHECK(folded.normalized_evasions == std::vector<uint8_t>{kEvasionDiacritics});
+}
+
 TEST_CASE("the fi ligature folds to f and i", "[normalize]") {
   CHECK(Normalized("\xEF\xAC\x81x") == "fix");
 }
