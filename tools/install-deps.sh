@@ -9,7 +9,7 @@ packages="cmake ninja-build g++ pkg-config make
   libhyperscan-dev libsimdjson-dev libabsl-dev libtbb-dev catch2
   libyaml-cpp-dev libcli11-dev libzstd-dev zlib1g-dev libutf8proc-dev libxxhash-dev
   zstd gzip python3 python3-yaml python3-jsonschema
-  libcpp-httplib-dev chromium help2man
+  libcpp-httplib-dev chromium help2man dpkg-dev
   pybind11-dev python3-dev python3-pytest python3-dask python3-distributed python3-pandas"
 peer_packages="libre2-dev libpcre2-dev ripgrep hyperfine wrk"
 fuzz_packages="clang libclang-rt-14-dev"
