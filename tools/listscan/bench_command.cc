@@ -1,6 +1,7 @@
-// `listscan bench --rules PACK... CORPUS...`: what a rule pack costs: compile time cold and
-// cached, database and scratch size, throughput per thread count, peak memory, and which rule
-// groups cost the most (measured by leaving each group out).
+// `listscan bench --rules PACK... CORPUS...`: what a rule pack costs: compile time (cold with
+// --cold, or when the pack is not in the cache yet) and cached load, database and scratch size,
+// throughput per thread count, peak memory, and on request which rule groups cost the most
+// (measured by leaving each group out).
 #include "bench_command.h"
 
 #include <sys/resource.h>
@@ -24,9 +25,10 @@ struct BenchFlags {
   PackOptions pack;
   std::vector<std::string> corpora;
   std::vector<unsigned> threads;
-  std::string groups = "category";
+  std::string groups = "none";
   std::string format = "text";
   int repeat = 1;
+  bool cold = false;
 };
 
 BenchFlags& Flags() {
@@ -50,7 +52,8 @@ struct GroupCost {
 };
 
 struct BenchResult {
-  CompileStats cold;
+  CompileStats cold;               // counts and sizes; compile_seconds only when cold_measured
+  bool cold_measured = false;
   double cached_load_seconds = 0;
   std::vector<ThroughputRow> throughput;
   uint64_t bytes = 0;
@@ -64,6 +67,16 @@ struct BenchResult {
 // Amdahl's law: the speed-up on `threads` cores when `serial` of the work cannot be spread.
 double AmdahlSpeedup(double serial, unsigned threads) {
   return 1.0 / (serial + (1.0 - serial) / threads);
+}
+
+// A line on stderr saying what is being measured, on a terminal only; the next line overwrites it.
+void Progress(const std::string& what) {
+  if (!isatty(STDERR_FILENO)) return;
+  std::fprintf(stderr, "\r\033[Klistscan bench: %s...", what.c_str());
+}
+
+void EndProgress() {
+  if (isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
 }
 
 // The best of `repeat` runs, to damp noise from the rest of the machine. Scan throughput only:
@@ -92,22 +105,35 @@ std::string GroupOf(const Rule& rule, const std::string& mode) {
 }
 
 absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
-  absl::StatusOr<RuleSet> rules = LoadRuleSet(flags.pack);
+  // The rules themselves are read only to compile them cold or to leave groups out.
+  absl::StatusOr<RuleSet> rules = RuleSet{};
+  if (flags.cold || flags.groups != "none") rules = LoadRuleSet(flags.pack);
   if (!rules.ok()) return rules.status();
   BenchResult result;
 
-  auto cold = CompiledPack::Compile(*rules, CompileOptions{});
+  // The pack as `scan` gets it, through the cache: in seconds when it is there already. A cold
+  // compile is measured with --cold (into a scratch cache, then read back from it), or when the
+  // cache did not have the pack.
+  absl::StatusOr<std::shared_ptr<const CompiledPack>> cold;
+  if (flags.cold) {
+    Progress("compiling the pack cold");
+    std::string dir_pattern =
+        (std::filesystem::temp_directory_path() / "listscan-bench-XXXXXX").string();
+    const char* cache_dir = mkdtemp(dir_pattern.data());
+    if (cache_dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
+    cold = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
+    auto cached = cold.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : cold;
+    std::filesystem::remove_all(cache_dir);
+    if (!cached.ok()) return cached.status();
+    result.cached_load_seconds = (*cached)->stats().compile_seconds;
+  } else {
+    Progress("loading the pack");
+    cold = LoadAndCompile(flags.pack);
+  }
   if (!cold.ok()) return cold.status();
   result.cold = (*cold)->stats();
-
-  std::string dir_pattern = (std::filesystem::temp_directory_path() / "listscan-bench-XXXXXX").string();
-  const char* cache_dir = mkdtemp(dir_pattern.data());
-  if (cache_dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
-  auto stored = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
-  auto cached = stored.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : stored;
-  std::filesystem::remove_all(cache_dir);
-  if (!cached.ok()) return cached.status();
-  result.cached_load_seconds = (*cached)->stats().compile_seconds;
+  result.cold_measured = flags.cold || !result.cold.from_cache;
+  if (!flags.cold && result.cold.from_cache) result.cached_load_seconds = result.cold.compile_seconds;
 
   std::vector<unsigned> thread_counts = flags.threads;
   if (thread_counts.empty()) {
@@ -117,6 +143,7 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
   }
   double single_rate = 0;
   for (unsigned threads : thread_counts) {
+    Progress(absl::StrCat("scanning with ", threads, threads == 1 ? " thread" : " threads"));
     auto summary = TimedScan(*cold, flags.corpora, threads, flags.repeat);
     if (!summary.ok()) return summary.status();
     ThroughputRow row;
@@ -145,6 +172,7 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
         if (GroupOf(rule, flags.groups) != group) without.rules.push_back(rule);
       }
       GroupCost cost{group, size, result.cold.compile_seconds, full_scan};
+      Progress(absl::StrCat("leaving out ", group));
       if (!without.rules.empty()) {
         auto pack = CompiledPack::Compile(std::move(without), CompileOptions{});
         if (!pack.ok()) return pack.status();
@@ -161,6 +189,7 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
       for (Rule& rule : exact.rules) rule.fuzzy.enabled = false;
       GroupCost cost{"(misspellings of fuzzy keywords)", (*cold)->stats().fuzzy_keywords,
                      result.cold.compile_seconds, full_scan};
+      Progress("with every keyword exact");
       auto pack = CompiledPack::Compile(std::move(exact), CompileOptions{});
       if (!pack.ok()) return pack.status();
       auto summary = TimedScan(*pack, flags.corpora, result.throughput.front().threads, flags.repeat);
@@ -181,12 +210,19 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
 std::string TextReport(const BenchResult& r) {
   std::string out = absl::StrFormat(
       "rules %zu, patterns %zu keywords + %zu regexes\n"
-      "compile cold %.3f s, load cached %.1f ms\n"
+      "%s\n"
       "database %.1f KiB, scratch %.1f KiB per thread\n"
       "corpus %.1f MB, %llu listings, %llu flagged\n\n"
       "threads   seconds     MB/s  listings/s  efficiency\n",
-      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns, r.cold.compile_seconds,
-      r.cached_load_seconds * 1e3, r.cold.database_bytes / 1024.0, r.cold.scratch_bytes / 1024.0,
+      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns,
+      !r.cold_measured
+          ? absl::StrFormat("load cached %.1f ms (--cold: also a cold compile)",
+                            r.cached_load_seconds * 1e3)
+      : r.cached_load_seconds > 0
+          ? absl::StrFormat("compile cold %.3f s, load cached %.1f ms", r.cold.compile_seconds,
+                            r.cached_load_seconds * 1e3)
+          : absl::StrFormat("compile cold %.3f s (not in the cache yet)", r.cold.compile_seconds),
+      r.cold.database_bytes / 1024.0, r.cold.scratch_bytes / 1024.0,
       r.bytes / 1e6, static_cast<unsigned long long>(r.records),
       static_cast<unsigned long long>(r.flagged));
   for (const ThroughputRow& row : r.throughput) {
@@ -213,12 +249,14 @@ std::string TextReport(const BenchResult& r) {
 
 std::string JsonReport(const BenchResult& r) {
   std::string out = absl::StrFormat(
-      "{\"rules\":%zu,\"keyword_patterns\":%zu,\"regex_patterns\":%zu,\"compile_cold_s\":%.4f,"
-      "\"load_cached_s\":%.4f,\"database_bytes\":%zu,\"scratch_bytes\":%zu,\"corpus_bytes\":%llu,"
+      "{\"rules\":%zu,\"keyword_patterns\":%zu,\"regex_patterns\":%zu,\"compile_cold_s\":%s,"
+      "\"load_cached_s\":%s,\"database_bytes\":%zu,\"scratch_bytes\":%zu,\"corpus_bytes\":%llu,"
       "\"listings\":%llu,\"flagged\":%llu,\"peak_rss_kib\":%ld,\"serial_share\":%.4f,"
       "\"throughput\":[",
-      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns, r.cold.compile_seconds,
-      r.cached_load_seconds, r.cold.database_bytes, r.cold.scratch_bytes,
+      r.cold.rules, r.cold.literal_patterns, r.cold.regex_patterns,
+      r.cold_measured ? absl::StrFormat("%.4f", r.cold.compile_seconds) : "null",
+      r.cached_load_seconds > 0 ? absl::StrFormat("%.4f", r.cached_load_seconds) : "null",
+      r.cold.database_bytes, r.cold.scratch_bytes,
       static_cast<unsigned long long>(r.bytes), static_cast<unsigned long long>(r.records),
       static_cast<unsigned long long>(r.flagged), r.peak_rss_kib, r.serial_share);
   for (size_t i = 0; i < r.throughput.size(); ++i) {
@@ -245,6 +283,7 @@ std::string JsonReport(const BenchResult& r) {
 int RunBench() {
   const BenchFlags& flags = Flags();
   absl::StatusOr<BenchResult> result = Measure(flags);
+  EndProgress();
   if (!result.ok()) return ReportError(result.status());
   const std::string report = flags.format == "json" ? JsonReport(*result) : TextReport(*result);
   if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size() ||
@@ -265,7 +304,11 @@ CLI::App* AddBenchCommand(CLI::App& app, int (**run)()) {
   bench->add_option("-j,--threads", flags.threads,
                     "Thread counts to measure (default: 1, 2, 4, ... every core)")
       ->delimiter(',');
-  bench->add_option("--groups", flags.groups, "Cost per rule group, by leaving each out")
+  bench->add_flag("--cold", flags.cold,
+                  "Also measure a cold compile and a load from the cache (default: load the pack "
+                  "through the cache, as scan does)");
+  bench->add_option("--groups", flags.groups,
+                    "Cost per rule group, by leaving each out (each costs a cold compile)")
       ->check(CLI::IsMember({"category", "file", "none"}))
       ->capture_default_str();
   bench->add_option("--repeat", flags.repeat, "Runs per measurement; the fastest counts")
