@@ -9,6 +9,7 @@ prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > /dev/null
 for file in bin/listscan share/listscan/rules/eu/medicines.yaml share/man/man1/listscan.1 \
+    share/man/man1/listscan-scan.1 share/man/man1/listscan-report.1 \
     share/bash-completion/completions/listscan share/zsh/vendor-completions/_listscan \
     share/fish/vendor_completions.d/listscan.fish; do
   [ -f "$prefix/$file" ] || { echo "missing after install: $file"; exit 1; }
