@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "match/byte_codec.h"

@@ -105,35 +105,39 @@ std::string GroupOf(const Rule& rule, const std::string& mode) {
 }
 
 absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
-  // The rules themselves are read only to compile them cold or to leave groups out.
+  // Group costs compare cold compiles, so they need the whole pack compiled cold too. The rules
+  // themselves are read only then.
+  const bool cold = flags.cold || flags.groups != "none";
   absl::StatusOr<RuleSet> rules = RuleSet{};
-  if (flags.cold || flags.groups != "none") rules = LoadRuleSet(flags.pack);
+  if (cold) rules = LoadRuleSet(flags.pack);
   if (!rules.ok()) return rules.status();
   BenchResult result;
 
   // The pack as `scan` gets it, through the cache: in seconds when it is there already. A cold
   // compile is measured with --cold (into a scratch cache, then read back from it), or when the
   // cache did not have the pack.
-  absl::StatusOr<std::shared_ptr<const CompiledPack>> cold;
-  if (flags.cold) {
+  absl::StatusOr<std::shared_ptr<const CompiledPack>> pack;
+  if (cold) {
     Progress("compiling the pack cold");
     std::string dir_pattern =
         (std::filesystem::temp_directory_path() / "listscan-bench-XXXXXX").string();
     const char* cache_dir = mkdtemp(dir_pattern.data());
     if (cache_dir == nullptr) return absl::UnavailableError("cannot create a temporary folder");
-    cold = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
-    auto cached = cold.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : cold;
+    pack = CompiledPack::Compile(*rules, CompileOptions{cache_dir});
+    auto cached = pack.ok() ? CompiledPack::Compile(*rules, CompileOptions{cache_dir}) : pack;
     std::filesystem::remove_all(cache_dir);
     if (!cached.ok()) return cached.status();
     result.cached_load_seconds = (*cached)->stats().compile_seconds;
   } else {
     Progress("loading the pack");
-    cold = LoadAndCompile(flags.pack);
+    pack = LoadAndCompile(flags.pack);
   }
-  if (!cold.ok()) return cold.status();
-  result.cold = (*cold)->stats();
-  result.cold_measured = flags.cold || !result.cold.from_cache;
-  if (!flags.cold && result.cold.from_cache) result.cached_load_seconds = result.cold.compile_seconds;
+  if (!pack.ok()) return pack.status();
+  result.cold = (*pack)->stats();
+  result.cold_measured = cold || !result.cold.from_cache;
+  if (!cold && result.cold.from_cache) {
+    result.cached_load_seconds = result.cold.compile_seconds;
+  }
 
   std::vector<unsigned> thread_counts = flags.threads;
   if (thread_counts.empty()) {
@@ -144,7 +148,7 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
   double single_rate = 0;
   for (unsigned threads : thread_counts) {
     Progress(absl::StrCat("scanning with ", threads, threads == 1 ? " thread" : " threads"));
-    auto summary = TimedScan(*cold, flags.corpora, threads, flags.repeat);
+    auto summary = TimedScan(*pack, flags.corpora, threads, flags.repeat);
     if (!summary.ok()) return summary.status();
     ThroughputRow row;
     row.threads = threads;
@@ -174,27 +178,29 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
       GroupCost cost{group, size, result.cold.compile_seconds, full_scan};
       Progress(absl::StrCat("leaving out ", group));
       if (!without.rules.empty()) {
-        auto pack = CompiledPack::Compile(std::move(without), CompileOptions{});
-        if (!pack.ok()) return pack.status();
-        auto summary = TimedScan(*pack, flags.corpora, result.throughput.front().threads, flags.repeat);
+        auto reduced = CompiledPack::Compile(std::move(without), CompileOptions{});
+        if (!reduced.ok()) return reduced.status();
+        auto summary =
+            TimedScan(*reduced, flags.corpora, result.throughput.front().threads, flags.repeat);
         if (!summary.ok()) return summary.status();
-        cost.compile_seconds -= (*pack)->stats().compile_seconds;
+        cost.compile_seconds -= (*reduced)->stats().compile_seconds;
         cost.scan_seconds -= summary->seconds;
       }
       result.groups.push_back(cost);
     }
     // What matching misspellings costs: the same rules with every keyword exact.
-    if ((*cold)->stats().fuzzy_keywords > 0) {
+    if ((*pack)->stats().fuzzy_keywords > 0) {
       RuleSet exact = *rules;
       for (Rule& rule : exact.rules) rule.fuzzy.enabled = false;
-      GroupCost cost{"(misspellings of fuzzy keywords)", (*cold)->stats().fuzzy_keywords,
+      GroupCost cost{"(misspellings of fuzzy keywords)", (*pack)->stats().fuzzy_keywords,
                      result.cold.compile_seconds, full_scan};
       Progress("with every keyword exact");
-      auto pack = CompiledPack::Compile(std::move(exact), CompileOptions{});
-      if (!pack.ok()) return pack.status();
-      auto summary = TimedScan(*pack, flags.corpora, result.throughput.front().threads, flags.repeat);
+      auto exact_pack = CompiledPack::Compile(std::move(exact), CompileOptions{});
+      if (!exact_pack.ok()) return exact_pack.status();
+      auto summary =
+          TimedScan(*exact_pack, flags.corpora, result.throughput.front().threads, flags.repeat);
       if (!summary.ok()) return summary.status();
-      cost.compile_seconds -= (*pack)->stats().compile_seconds;
+      cost.compile_seconds -= (*exact_pack)->stats().compile_seconds;
       cost.scan_seconds -= summary->seconds;
       result.groups.push_back(cost);
     }
@@ -308,7 +314,8 @@ CLI::App* AddBenchCommand(CLI::App& app, int (**run)()) {
                   "Also measure a cold compile and a load from the cache (default: load the pack "
                   "through the cache, as scan does)");
   bench->add_option("--groups", flags.groups,
-                    "Cost per rule group, by leaving each out (each costs a cold compile)")
+                    "Cost per rule group, by leaving each out (each costs a cold compile; implies "
+                    "--cold)")
       ->check(CLI::IsMember({"category", "file", "none"}))
       ->capture_default_str();
   bench->add_option("--repeat", flags.repeat, "Runs per measurement; the fastest counts")
