@@ -37,6 +37,9 @@ std::string Head(std::string_view record) {
 
 // Keeps enough of an oversized record's bytes, arriving piece by piece, for Head() to cut.
 constexpr size_t kHeadKept = kHeadBytes + 4;
+// How much of an input's start is looked at to tell a binary file: a fixed amount, so that the
+// outcome does not depend on how the input is cut into batches.
+constexpr size_t kBinaryProbeBytes = 64 << 10;
 void AppendHead(std::string_view bytes, std::string* head) {
   if (head->size() < kHeadKept) head->append(bytes.substr(0, kHeadKept - head->size()));
 }
@@ -264,19 +267,18 @@ class StreamingRecordReader final : public RecordReader {
     return true;
   }
 
-  // Listings are text: a NUL byte in the first chunk means an executable, an image, a database
+  // Listings are text: a NUL byte in the first 64 KiB means an executable, an image, a database
   // file or UTF-16 text. Such an input is skipped whole (ripgrep does the same), with a note;
   // unless its first line is a line of text and the NUL comes after it: then it is a listing file
   // with a broken record, which is rejected on its own.
   bool SkipIfBinary(const std::string& buffer) {
     OpenInput& in = *current_;
     in.binary_checked = true;
-    const size_t nul = buffer.find('\0');
+    const std::string_view probe = std::string_view(buffer).substr(0, kBinaryProbeBytes);
+    const size_t nul = probe.find('\0');
     if (nul == std::string::npos) return false;
-    const size_t first_line_end = buffer.find('\n');
-    if (first_line_end < nul && IsTextLine(std::string_view(buffer).substr(0, first_line_end))) {
-      return false;
-    }
+    const size_t first_line_end = probe.find('\n');
+    if (first_line_end < nul && IsTextLine(probe.substr(0, first_line_end))) return false;
     notes_.push_back(absl::StrCat(in.info->name, ": binary file skipped (NUL byte at offset ",
                                     nul, ")"));
     in.eof = true;
@@ -295,10 +297,13 @@ class StreamingRecordReader final : public RecordReader {
       buffer.reserve(buffer.size() + 2 * options_.batch_bytes);
     }
     bool read_any = false;
-    while (!in.eof && (!read_any || buffer.size() < options_.batch_bytes || !Detect(&buffer))) {
+    // An input's first batch holds at least its binary probe (or all of it).
+    while (!in.eof && (!read_any || buffer.size() < options_.batch_bytes || !Detect(&buffer) ||
+                       (!in.binary_checked && buffer.size() < kBinaryProbeBytes))) {
       batch.input_bytes += ReadChunk(&buffer);
       read_any = true;
-      if (!in.binary_checked && SkipIfBinary(buffer)) {
+      if (!in.binary_checked && (buffer.size() >= kBinaryProbeBytes || in.eof) &&
+          SkipIfBinary(buffer)) {
         batch.input_bytes = 0;
         return batch;
       }

@@ -54,7 +54,7 @@ class RecordReader {
   // Inputs that failed so far, in the order they failed.
   virtual const std::vector<InputError>& errors() const = 0;
   // Notes on inputs, "<name>: <what>", not errors: an input skipped because it looks binary (a
-  // NUL byte in the first chunk; a folder may hold such files), or read as CSV as asked although
+  // NUL byte in its first 64 KiB; a folder may hold such files), or read as CSV as asked although
   // it starts like JSON.
   virtual const std::vector<std::string>& notes() const = 0;
 
