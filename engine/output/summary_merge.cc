@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -16,6 +17,8 @@
 namespace listscan {
 namespace {
 
+struct Member;
+
 struct Value {
   enum class Kind { kNull, kBool, kInteger, kReal, kString, kArray, kObject };
   Kind kind = Kind::kNull;
@@ -24,16 +27,24 @@ struct Value {
   double real = 0;
   std::string text;
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;
-  bool keys_in_order = true;  // every merged object had its keys in name order
+  std::vector<Member> members;  // a vector of a type still incomplete here: allowed since C++17
+  bool keys_in_order = true;    // every merged object had its keys in name order
 
-  Value* Find(std::string_view key) {
-    for (auto& [name, value] : members) {
-      if (name == key) return &value;
-    }
-    return nullptr;
-  }
+  Value* Find(std::string_view key);
 };
+
+struct Member {
+  Member(std::string name, Value value) : name(std::move(name)), value(std::move(value)) {}
+  std::string name;
+  Value value;
+};
+
+Value* Value::Find(std::string_view key) {
+  for (auto& [name, value] : members) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
 
 Value FromDom(simdjson::dom::element element) {
   using simdjson::dom::element_type;
@@ -42,7 +53,7 @@ Value FromDom(simdjson::dom::element element) {
     case element_type::OBJECT:
       value.kind = Value::Kind::kObject;
       for (auto [key, member] : simdjson::dom::object(element)) {
-        if (!value.members.empty() && value.members.back().first > key) {
+        if (!value.members.empty() && value.members.back().name > key) {
           value.keys_in_order = false;
         }
         value.members.emplace_back(std::string(key), FromDom(member));
@@ -90,8 +101,8 @@ bool SameValue(const Value& a, const Value& b) {
     if (!SameValue(a.items[i], b.items[i])) return false;
   }
   for (size_t i = 0; i < a.members.size(); ++i) {
-    if (a.members[i].first != b.members[i].first ||
-        !SameValue(a.members[i].second, b.members[i].second)) {
+    if (a.members[i].name != b.members[i].name ||
+        !SameValue(a.members[i].value, b.members[i].value)) {
       return false;
     }
   }
@@ -111,9 +122,8 @@ bool MustAgree(std::string_view key) { return key == "rules_loaded" || key == "p
 absl::Status Merge(std::string_view key, const Value& from, Value* into) {
   if (MustAgree(key)) {
     if (!SameValue(from, *into)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("the summaries' \"", std::string(key),
-                       "\" differ: they come from different rule packs"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the summaries' \"", std::string(key), "\" differ: they come from different rule packs"));
     }
     return absl::OkStatus();
   }
@@ -144,10 +154,10 @@ absl::Status Merge(std::string_view key, const Value& from, Value* into) {
       // Indexed, since per-seller maps hold up to a million keys.
       absl::flat_hash_map<std::string, size_t> index;
       index.reserve(into->members.size());
-      for (size_t i = 0; i < into->members.size(); ++i) index.emplace(into->members[i].first, i);
+      for (size_t i = 0; i < into->members.size(); ++i) index.emplace(into->members[i].name, i);
       for (const auto& [name, value] : from.members) {
         if (auto found = index.find(name); found != index.end()) {
-          Value* existing = &into->members[found->second].second;
+          Value* existing = &into->members[found->second].value;
           if (absl::Status status = Merge(name, value, existing); !status.ok()) return status;
         } else {
           index.emplace(name, into->members.size());
@@ -173,9 +183,10 @@ void CapSellers(Value* merged) {
     return;
   }
   for (size_t i = ScanCounts::kMaxSellers; i < sellers->members.size(); ++i) {
-    uncounted->integer += sellers->members[i].second.integer;
+    uncounted->integer += sellers->members[i].value.integer;
   }
-  sellers->members.resize(ScanCounts::kMaxSellers);
+  sellers->members.erase(sellers->members.begin() + ScanCounts::kMaxSellers,
+                         sellers->members.end());
   truncated->kind = Value::Kind::kBool;
   truncated->flag = true;
 }
@@ -185,7 +196,7 @@ void SortKeys(Value* value) {
   for (Value& item : value->items) SortKeys(&item);
   if (value->kind == Value::Kind::kObject && value->keys_in_order) {
     std::stable_sort(value->members.begin(), value->members.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+                     [](const auto& a, const auto& b) { return a.name < b.name; });
   }
 }
 
@@ -219,9 +230,9 @@ void AppendInline(std::string* out, const Value& value) {
       out->append("{");
       for (size_t i = 0; i < value.members.size(); ++i) {
         if (i) out->append(", ");
-        AppendJsonString(out, value.members[i].first);
+        AppendJsonString(out, value.members[i].name);
         out->append(": ");
-        AppendInline(out, value.members[i].second);
+        AppendInline(out, value.members[i].value);
       }
       out->append("}");
       break;
@@ -255,7 +266,7 @@ absl::StatusOr<std::string> MergeSummaries(const std::vector<SummaryText>& parts
   Value* complete = merged.Find("complete");
   if (complete && complete->flag) {
     merged.members.erase(std::remove_if(merged.members.begin(), merged.members.end(),
-                                        [](const auto& m) { return m.first == "stopped_at"; }),
+                                        [](const auto& m) { return m.name == "stopped_at"; }),
                          merged.members.end());
   }
   const Value* bytes = merged.Find("bytes_read");
