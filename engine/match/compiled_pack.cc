@@ -2,7 +2,6 @@
 #include "listscan/compiled_pack.h"
 
 #include <hs/hs.h>
-#include <tbb/parallel_invoke.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "match/hyperscan_databases.h"
 #include "match/negation_cues.h"
 #include "match/pattern_table.h"
+#include "match/thread_handoff.h"
 
 namespace listscan {
 
@@ -69,7 +69,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
   // The fuzzy index is built while the databases compile (or load): neither reads the other.
   bool from_cache = false;
   absl::Status compiled;
-  tbb::parallel_invoke(
+  InvokeInParallel(
       [&] { pack->fuzzy_ = std::make_unique<FuzzyIndex>(table, rules); },
       [&] {
         compiled = LoadOrCompileDatabases(table, rules, options, &pack->databases_, &from_cache);

@@ -3,7 +3,6 @@
 
 #include <hs/hs.h>
 #include <sys/mman.h>
-#include <tbb/parallel_invoke.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -18,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "match/cache_pruning.h"
+#include "match/thread_handoff.h"
 
 namespace listscan {
 namespace {
@@ -202,7 +202,7 @@ absl::Status CompileDatabases(const PatternTable& table, const RuleSet& rules,
   // The three databases are independent: each compiles on its own thread (Hyperscan's compiler
   // is single-threaded and reentrant). The first error in this order is the one reported.
   absl::Status literal, regex, presence;
-  tbb::parallel_invoke(
+  InvokeInParallel(
       [&] {
         if (!table.literal_ids().empty()) literal = CompileLiterals(table, &out->literal);
       },

@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "listscan/scanner.h"
+#include "match/thread_handoff.h"
 #include "output/record_formats.h"
 #include "parse/rule_metadata.h"
 #include "pipeline/progress_line.h"
@@ -302,16 +303,47 @@ absl::StatusOr<ScanSummary> RunScan(std::shared_ptr<const CompiledPack> pack,
     summary.write_seconds += std::chrono::duration<double>(Clock::now() - begin).count();
   };
 
+  // The stages with the hand-offs TSan cannot see through oneTBB (match/thread_handoff.h): the
+  // set-up above, each serial stage's state from one call to the next, each batch from stage to
+  // stage, and the workers' scanners back to this thread at the end. The tokens are static so that
+  // a stage takes over before it reads anything, its own captures included.
+  static const char set_up = 0, reading = 0, writing = 0, scanning = 0;
+  auto read_stage = [&](tbb::flow_control& control) -> BatchResult* {
+    TakeOver(&set_up);
+    TakeOver(&reading);
+    BatchResult* result = read(control);
+    HandOff(&reading);
+    if (result != nullptr) HandOff(result);
+    return result;
+  };
+  auto scan_stage = [&](BatchResult* result) -> BatchResult* {
+    TakeOver(&set_up);
+    TakeOver(result);
+    scan(result);
+    HandOff(result);
+    HandOff(&scanning);
+    return result;
+  };
+  auto write_stage = [&](BatchResult* result) {
+    TakeOver(&set_up);
+    TakeOver(&writing);
+    TakeOver(result);
+    write(result);
+    HandOff(&writing);
+  };
+  const tbb::filter<void, void> stages =
+      tbb::make_filter<void, BatchResult*>(tbb::filter_mode::serial_in_order, read_stage) &
+      tbb::make_filter<BatchResult*, BatchResult*>(tbb::filter_mode::parallel, scan_stage) &
+      tbb::make_filter<BatchResult*, void>(tbb::filter_mode::serial_in_order, write_stage);
+  HandOff(&set_up);
+
   // Allow more threads than cores when asked (oneTBB would cap the arena and warn otherwise).
   tbb::global_control allow_threads(tbb::global_control::max_allowed_parallelism, threads);
   tbb::task_arena arena(static_cast<int>(threads));
-  arena.execute([&] {
-    tbb::parallel_pipeline(
-        threads * 4,
-        tbb::make_filter<void, BatchResult*>(tbb::filter_mode::serial_in_order, read) &
-            tbb::make_filter<BatchResult*, BatchResult*>(tbb::filter_mode::parallel, scan) &
-            tbb::make_filter<BatchResult*, void>(tbb::filter_mode::serial_in_order, write));
-  });
+  arena.execute([&] { tbb::parallel_pipeline(threads * 4, stages); });
+  TakeOver(&reading);
+  TakeOver(&scanning);
+  TakeOver(&writing);
   progress.Finish();
   if (!scanner_error.ok()) return scanner_error;
   if (summary.output_cut_short) summary.complete = false;
