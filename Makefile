@@ -3,6 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LISTSCAN = $(BUILD_DIR)/tools/listscan/listscan
 CMAKE_FLAGS ?=
+CTEST_FLAGS ?=
 PREFIX ?= /usr/local
 
 .PHONY: all deps build demo test install fuzz clean
@@ -23,7 +24,7 @@ demo: build
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_FLAGS)
 
 # The binary, the EU packs, the manual page and shell completions under PREFIX
 # (DESTDIR=... stages them).
