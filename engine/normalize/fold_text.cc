@@ -415,8 +415,16 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
         size_t letters = 0, more = 0;
         runs[0][0] = r;
         runs[0][1] = run_from(r, &letters);
+        // "z L.i.l.i.a.l", "a V-I-A-G-R-A": a one-letter word before a word spelt out with
+        // another separator is a word of its own; joined with the first letter as a run of two,
+        // it would break the spelt word in two ("zl ilial").
+        size_t spelt = 0;
+        if (const size_t after = letter_end(runs[0][1]);
+            letters == 2 && after < size && in[after] != first_separator) {
+          run_from(runs[0][1], &spelt);
+        }
         int count = 1;
-        while (count < kMaxRuns) {
+        while (spelt < 3 && count < kMaxRuns) {
           const size_t gap_begin = letter_end(runs[count - 1][1]);
           size_t next = gap_begin;
           while (next < size && !is_word(next) &&
@@ -435,7 +443,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
           ++count;
         }
         // A phrase needs two letters in each of its runs: "z /.s" is no phrase.
-        if (letters >= 3 || (count >= 2 && letters >= 2)) {
+        if (spelt < 3 && (letters >= 3 || (count >= 2 && letters >= 2))) {
           for (int k = 0; k < count; ++k) {
             if (k > 0) put(' ', letter_end(runs[k - 1][1]), 0);
             for (size_t q = runs[k][0];; q = letter_end(q) + 1) {

@@ -79,6 +79,17 @@ TEST_CASE("a short run of dotted letters is joined too", "[normalize]") {
   CHECK(folded.skeleton == "sibu");
 }
 
+TEST_CASE("a one-letter word before a word spelt out with other separators stays apart",
+          "[normalize]") {
+  // Polish "z" (with), English "a": joined into the run, they broke the spelt word ("zl ilial").
+  const Found lilial = FindKeyword("Krem z L.i.l.i.a.l", "lilial");
+  CHECK(lilial.original == Span{7, 18});
+  CHECK(lilial.evasion == "spacing");
+  FoldedText folded;
+  FoldText("a V-I-A-G-R-A", &folded);
+  CHECK(folded.skeleton == "a viagra");
+}
+
 TEST_CASE("a Cyrillic dze is read as s and named homoglyph", "[normalize]") {
   const Found found = FindKeyword("x \xD1\x95ibutramine", "sibutramine");
   CHECK(found.original == Span{2, 14});
