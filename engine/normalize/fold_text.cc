@@ -370,6 +370,17 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     }
     return end;
   };
+  // Whether the character at i may be one of a run of spaced-out letters: ASCII letters and
+  // digits, and of the others letters only ("👉 J a m m e r" is an emoji, then "jammer").
+  auto spellable = [&](size_t i) {
+    if (in[i] < 0x80) return true;
+    utf8proc_int32_t code_point = 0;
+    if (utf8proc_iterate(in + i, static_cast<utf8proc_ssize_t>(size - i), &code_point) <= 0) {
+      return false;
+    }
+    const utf8proc_category_t category = utf8proc_category(code_point);
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+  };
   auto put_character = [&](size_t i, uint8_t evasions) {
     put_letter(i, evasions);
     for (size_t k = i + 1; k < letter_end(i); ++k) put(static_cast<char>(in[k]), k, evasions);
@@ -391,13 +402,15 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     if (cls & kWord) {
       const bool word_start = r == 0 || !(kTables.classes[in[r - 1]] & kWord);
       const size_t first_end = letter_end(r);
-      if (join_spaced_letters && word_start && first_end + 1 < size &&
+      if (join_spaced_letters && word_start && first_end + 1 < size && spellable(r) &&
           (kTables.classes[in[first_end]] & kSeparator) && !is_word(first_end)) {
         // Runs of single letters (one character each, "σ ι" as well as "s i"), each letter one
         // separator from the next, the same separator throughout; a phrase is several runs with
         // wider or other gaps between them ("n o  C E", "o.h.n.e C.E") and joins into words.
         const unsigned char first_separator = in[first_end];
-        auto single_at = [&](size_t i) { return is_word(i) && !is_word(letter_end(i)); };
+        auto single_at = [&](size_t i) {
+          return is_word(i) && !is_word(letter_end(i)) && spellable(i);
+        };
         auto run_from = [&](size_t first, size_t* letters) {
           size_t last = first;
           const size_t separator_at = letter_end(first);
@@ -435,7 +448,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
           const size_t next_end = letter_end(next);
           const bool wider = next - gap_begin >= 2 || in[gap_begin] != first_separator;
           if (!wider || next_end + 1 >= size || !(kTables.classes[in[next_end]] & kSeparator) ||
-              is_word(next_end) || !single_at(next_end + 1) || letters < 2) {
+              is_word(next_end) || !spellable(next) || !single_at(next_end + 1) || letters < 2) {
             break;
           }
           runs[count][0] = next;

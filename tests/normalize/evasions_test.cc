@@ -90,6 +90,12 @@ TEST_CASE("a one-letter word before a word spelt out with other separators stays
   CHECK(folded.skeleton == "a viagra");
 }
 
+TEST_CASE("an emoji before spaced-out letters is not one of them", "[normalize]") {
+  const Found found = FindKeyword("\xF0\x9F\x91\x89 J a m m e r portabil", "jammer");  // 👉
+  CHECK(found.original == Span{5, 16});
+  CHECK(found.evasion == "spacing");
+}
+
 TEST_CASE("a Cyrillic dze is read as s and named homoglyph", "[normalize]") {
   const Found found = FindKeyword("x \xD1\x95ibutramine", "sibutramine");
   CHECK(found.original == Span{2, 14});
