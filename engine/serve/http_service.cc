@@ -2,7 +2,6 @@
 #include "serve/http_service.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include <chrono>
 #include <thread>
@@ -11,6 +10,7 @@
 #include "output/json_text.h"
 #include "serve/bearer_token.h"
 #include "serve/json_log.h"
+#include "serve/prompt_server.h"
 #include "serve/rule_catalog.h"
 #include "serve/scan_request.h"
 #include "serve/serve_page.h"
@@ -63,14 +63,8 @@ std::string StatusJson(std::string_view status, const ServingPack* pack) {
 
 }  // namespace
 
-// The library listens with a backlog of 5: a burst of new connections (clients starting at once)
-// would have SYNs dropped and retried only after 1 s, 3 s... Listening again on the bound socket
-// raises the backlog in place.
 struct HttpService::Server {
-  struct Http : httplib::Server {
-    bool RaiseBacklog() { return ::listen(svr_sock_.load(), SOMAXCONN) == 0; }
-  };
-  Http http;
+  PromptServer http;
 };
 
 HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, FieldSelection fields,
@@ -241,7 +235,7 @@ HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, Fiel
 HttpService::~HttpService() = default;
 
 absl::StatusOr<int> HttpService::Bind() {
-  Server::Http& http = server_->http;
+  PromptServer& http = server_->http;
   int port = options_.port;
   if (port == 0) {
     port = http.bind_to_any_port(options_.host);

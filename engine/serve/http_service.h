@@ -1,5 +1,5 @@
-// `listscan serve`: the HTTP endpoints over a PackHolder. The only code that knows the HTTP
-// library (cpp-httplib: a thread per open connection, from a fixed pool).
+// `listscan serve`: the HTTP endpoints over a PackHolder. With PromptServer, the only code that
+// knows the HTTP library (cpp-httplib: a thread per open connection, from a fixed pool).
 #pragma once
 
 #include <atomic>

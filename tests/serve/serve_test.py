@@ -5,13 +5,14 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-from serve_harness import Server, hits_text, parse_prometheus
+from serve_harness import REQUEST_SECONDS, Server, hits_text, parse_prometheus
 
 LISTSCAN, CACHE_DIR = sys.argv[1], sys.argv[2]
 SAMPLE = "tests/data/sample/listings.jsonl"
@@ -366,9 +367,62 @@ def page_in_chromium():
     assert server.stop() == 0
 
 
+def kept_alive_connections():
+    # Requests sent back to back in one write are answered in order; a connection idle for less
+    # than --keep-alive-timeout serves the next request, one idle longer is closed by the server;
+    # SIGTERM closes idle kept-alive connections at once instead of waiting out their timeout.
+    server = start("--rules", SMALL_PACK, "--keep-alive-timeout", "2")
+    server.wait_until_ready()
+    listing = SIBUTRAMINE.encode()
+    post = (b"POST /v1/scan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(listing), listing))
+    healthz = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+
+    def read_responses(sock, count):
+        """`count` responses read off `sock`: (status line, body) each."""
+        data, responses = b"", []
+        while len(responses) < count:
+            chunk = sock.recv(65536)
+            assert chunk, (count, responses, data)
+            data += chunk
+            while b"\r\n\r\n" in data:
+                head, rest = data.split(b"\r\n\r\n", 1)
+                length = int(re.search(rb"(?i)content-length: (\d+)", head).group(1))
+                if len(rest) < length:
+                    break
+                responses.append((head.split(b"\r\n", 1)[0], rest[:length]))
+                data = rest[length:]
+        assert data == b"", data
+        return responses
+
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=REQUEST_SECONDS)
+    sock.sendall(post + healthz + post)
+    answers = read_responses(sock, 3)
+    assert [status for status, _ in answers] == [b"HTTP/1.1 200 OK"] * 3, answers
+    assert hits_text(answers[0][1]) == SIBUTRAMINE_HITS and answers[2][1] == answers[0][1]
+    assert json.loads(answers[1][1])["status"] == "alive"
+    for pause in (0.012, 0.3, 1.0):
+        time.sleep(pause)
+        sock.sendall(post)
+        assert hits_text(read_responses(sock, 1)[0][1]) == SIBUTRAMINE_HITS, pause
+    time.sleep(3)  # past the keep-alive timeout: the server has closed its end
+    sock.settimeout(REQUEST_SECONDS)
+    assert sock.recv(1) == b""
+    sock.close()
+
+    idle = socket.create_connection(("127.0.0.1", server.port), timeout=REQUEST_SECONDS)
+    idle.sendall(healthz)
+    read_responses(idle, 1)
+    started = time.monotonic()
+    assert server.stop() == 0
+    assert time.monotonic() - started < 1.5, "the drain waited for an idle connection"
+    assert idle.recv(1) == b""
+    idle.close()
+
+
 TESTS = {f.__name__: f for f in (sample_verdicts_equal_scan, every_error_status, token_required,
                                   reload_under_requests, broken_pack_refused, sigterm_drains,
-                                  metrics_parse, page_in_chromium)}
+                                  kept_alive_connections, metrics_parse, page_in_chromium)}
 
 if __name__ == "__main__":
     try:
