@@ -872,8 +872,9 @@ def main():
     out.append("# no keyword-safe name).")
     out.append("# A medicines rule needs a name and an offer context (a strength, a pack form, 'without")
     out.append("# prescription' wording or a supplement word); a supplements rule needs a name and a supplement")
-    out.append("# word. Books, studies, drug tests, souvenirs and OTC markers veto the listing; 'X-free',")
-    out.append("# 'without X', 'X alternative' clear the name.")
+    out.append("# word. Books, studies, drug tests, souvenirs and OTC markers veto the listing; 'X alternative'")
+    out.append("# clears the name, and so do 'X-free' and 'without X' through the negation table of")
+    out.append("# negations.yaml: load this pack with its folder (rules/eu), not alone.")
     out.append("pack: eu-medicines-inn")
     out.append('source: "PharmGKB drugs.tsv 2022-07-05 (CC BY-SA 4.0) and DrugBank open-data vocabulary (CC0) via '
                'the medicines-inn table; WHO ATC classes; Directive 2001/83/EC; Regulation (EC) No 178/2002"')
