@@ -152,7 +152,7 @@ HAND_WRITTEN = {
     "finasteride": "M", "dutasteride": "M", "hydroxychloroquine": "M", "chloroquine": "M",
     "ivermectin": "M", "choriogonadotropin alfa": "M",
     # supplements.yaml
-    "sibutramine": "MS", "yohimbine": "MS", "ephedrine": "MS",
+    "sibutramine": "S", "yohimbine": "MS", "ephedrine": "MS",
 }
 
 # Lawful in food, food supplements or cosmetics, or whose names are ordinary words: never generated.
