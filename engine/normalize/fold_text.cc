@@ -183,7 +183,7 @@ enum ByteClass : uint8_t {
   kSpace = 2,       // collapses with its neighbours into one space
   kSeparator = 4,   // may stand between the letters of a spaced-out word
   kDigitLeet = 8,   // a digit read as a letter
-  kSymbolLeet = 16, // read as a letter only inside a word ("v!agra", "$ibutramine")
+  kSymbolLeet = 16, // read as a letter inside a word ("v!agra"); '$' and '|' also first ("|evitra")
   kPlainLetter = 32,  // a word byte that is no evasion: copied (through `letter`) as it is
 };
 
@@ -203,7 +203,7 @@ constexpr SkeletonTables kTables = [] {
     t.classes[static_cast<unsigned char>(c)] |= kSeparator;
   }
   const std::pair<char, char> digits[] = {{'0', 'o'}, {'1', 'i'}, {'3', 'e'}, {'4', 'a'},
-                                          {'5', 's'}, {'7', 't'}, {'8', 'b'}};
+                                          {'5', 's'}, {'7', 't'}, {'8', 'b'}, {'9', 'g'}};
   for (auto [digit, letter] : digits) {
     t.classes[static_cast<unsigned char>(digit)] |= kDigitLeet;
     t.letter[static_cast<unsigned char>(digit)] = letter;
@@ -260,11 +260,10 @@ inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   out->lead |= Bits(lead, shift);
   out->continuation |= Bits(_mm_andnot_si128(lead, high), shift);
   if constexpr (kLookAhead) return;
-  const __m128i dollar = Equal(v, '$');
+  // '$' and '|' are letters at the start of a word too ("$ibutramine", "|evitra").
+  const __m128i dollar = _mm_or_si128(Equal(v, '$'), Equal(v, '|'));
   out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
-  out->symbol |= Bits(_mm_or_si128(_mm_or_si128(Equal(v, '@'), dollar),
-                                   _mm_or_si128(Equal(v, '!'), Equal(v, '|'))),
-                      shift);
+  out->symbol |= Bits(_mm_or_si128(_mm_or_si128(Equal(v, '@'), dollar), Equal(v, '!')), shift);
   out->dollar |= Bits(dollar, shift);
   out->digit |= Bits(digit, shift);
 }
@@ -484,7 +483,8 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
       ++r;
       continue;
     }
-    if ((cls & kSymbolLeet) && is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$')) {
+    if ((cls & kSymbolLeet) && is_word(r + 1) &&
+        ((r > 0 && is_word(r - 1)) || c == '$' || c == '|')) {
       put(kTables.letter[c], r, kEvasionLeet);
       ++r;
       continue;

@@ -49,6 +49,21 @@ TEST_CASE("a dollar sign starting a word is read as s", "[normalize]") {
   CHECK(found.evasion == "leet");
 }
 
+TEST_CASE("a 9 is read as g and a bar starting a word as l", "[normalize]") {
+  const Found kamagra = FindKeyword("Kama9ra 100 mg", "kamagra");
+  CHECK(kamagra.original == Span{0, 7});
+  CHECK(kamagra.evasion == "leet");
+  const Found levitra = FindKeyword("buy |evitra", "levitra");
+  CHECK(levitra.original == Span{4, 11});
+  CHECK(levitra.evasion == "leet");
+}
+
+TEST_CASE("a bar between words stays punctuation", "[normalize]") {
+  FoldedText folded;
+  FoldText("Levitra | 20 mg |x", &folded);
+  CHECK(folded.skeleton == "ievitra | 2o mg ix");
+}
+
 TEST_CASE("letters spaced out by spaces are joined and named spacing", "[normalize]") {
   const Found found = FindKeyword("buy s i b u t r a m i n e now", "sibutramine");
   CHECK(found.original == Span{4, 25});
