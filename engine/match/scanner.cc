@@ -369,8 +369,10 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const LocatedMatch& match = s.located[j];
       const Pattern& pattern = table.patterns()[match.pattern];
       if (match.regex) {
-        const uint8_t evasions = NormalizedEvasions(folded, match.from, match.to);
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
+        const uint8_t evasions = WithoutSingleScriptHomoglyphs(
+            std::string_view(original).substr(start, end - start),
+            NormalizedEvasions(folded, match.from, match.to));
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
         s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;
@@ -379,15 +381,18 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       if (pattern.fuzzy) {
         evasions = kEvasionMisspelling | folded.SkeletonEvasions(match.from, match.to);
       } else {
-        // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra").
+        // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra");
+        // look-alike letters are judged on the text alone, below.
         NormalizedOfSkeletonSpan(folded, match.from, match.to, &s.span_text);
         evasions = s.span_text == pattern.normalized_keyword
                        ? NormalizedEvasions(folded, folded.skeleton_to_normalized[match.from],
                                             folded.skeleton_to_normalized[match.to - 1] + 1) &
-                             ~pattern.keyword_evasions
+                             ~(pattern.keyword_evasions & ~kEvasionHomoglyph)
                        : folded.SkeletonEvasions(match.from, match.to);
       }
       const auto [start, end] = folded.OriginalSpanOfSkeleton(match.from, match.to);
+      evasions = WithoutSingleScriptHomoglyphs(std::string_view(original).substr(start, end - start),
+                                               evasions);
       s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
       s.hit_spans.push_back({folded.skeleton_to_normalized[match.from],
                              folded.skeleton_to_normalized[match.to - 1] + 1, pattern.positive});

@@ -582,6 +582,24 @@ std::string SkeletonKeyword(std::string_view keyword) {
   return Trimmed(std::string(skeleton.view()));
 }
 
+uint8_t WithoutSingleScriptHomoglyphs(std::string_view original, uint8_t evasions) {
+  if (!(evasions & kEvasionHomoglyph)) return evasions;
+  bool ascii_letter = false;
+  bool other_letter = false;  // any multi-byte character, counted as a letter of the word
+  for (const char byte : original) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c >= 0x80) {
+      other_letter = true;
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ascii_letter = true;
+    } else if (c < '0' || c > '9') {  // a digit stays inside the word ("Χ4ΝΑΧ")
+      if (ascii_letter && other_letter) return evasions;
+      ascii_letter = other_letter = false;
+    }
+  }
+  return ascii_letter && other_letter ? evasions : evasions & ~kEvasionHomoglyph;
+}
+
 std::string_view EvasionName(uint8_t bits) {
   if (bits & kEvasionMisspelling) return "misspelling";
   if (bits & kEvasionSpacing) return "spacing";

@@ -81,6 +81,12 @@ constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+// `evasions` without kEvasionHomoglyph unless some word of `original` mixes ASCII letters with
+// other letters: look-alike letters hide a word only among Latin ones ("ѕibutramine"), while
+// a Greek or Cyrillic word written in its own script ("σιλντεναφίλη") folds through the same table
+// but is no evasion.
+uint8_t WithoutSingleScriptHomoglyphs(std::string_view original, uint8_t evasions);
+
 // The name used in output for the dominant evasion in `bits`, or "" for none.
 // Priority: misspelling, spacing, leet, homoglyph, fullwidth, zero_width, diacritics.
 std::string_view EvasionName(uint8_t bits);

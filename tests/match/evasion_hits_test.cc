@@ -29,6 +29,14 @@ TEST_CASE("each evasion is found and named", "[match][evasion]") {
         "fullwidth 0 33");
 }
 
+TEST_CASE("a word in its own script is no homoglyph; a Latin letter slipped into it is",
+          "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"σιβουτραμίνη\"]\n"));
+  CHECK(EvasionOf(pack, "κάψουλες σιβουτραμίνη") == " 17 41");
+  CHECK(EvasionOf(pack, "κάψουλες σιβουτραμινη") == " 17 41");  // as the keyword's accents
+  CHECK(EvasionOf(pack, "κάψουλες σιβoυτραμινη") == "homoglyph 17 40");    // Latin o
+}
+
 TEST_CASE("a keyword written with diacritics is no evasion when the text has them too",
           "[match][evasion]") {
   auto pack = CompileYaml(OneRule("    keywords: [\"sildénafil\"]\n"));
