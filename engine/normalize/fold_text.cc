@@ -183,7 +183,8 @@ enum ByteClass : uint8_t {
   kSpace = 2,       // collapses with its neighbours into one space
   kSeparator = 4,   // may stand between the letters of a spaced-out word
   kDigitLeet = 8,   // a digit read as a letter
-  kSymbolLeet = 16, // read as a letter inside a word ("v!agra"); '$' and '|' also first ("|evitra")
+  kSymbolLeet = 16, // read as a letter inside a word ("v!agra"); '$' and '|' also first ("|evitra"),
+                    // '@' also last ("V1@gr@"; '!' there is punctuation)
   kPlainLetter = 32,  // a word byte that is no evasion: copied (through `letter`) as it is
 };
 
@@ -225,7 +226,7 @@ constexpr SkeletonTables kTables = [] {
 #if defined(__SSE2__)
 // Per-byte classes of up to 48 bytes of normalized text, one bit per byte.
 struct BlockClasses {
-  uint64_t word = 0, space = 0, separator = 0, symbol = 0, dollar = 0, digit = 0;
+  uint64_t word = 0, space = 0, separator = 0, symbol = 0, dollar = 0, at = 0, digit = 0;
   uint64_t lead = 0, continuation = 0;  // of multi-byte UTF-8 characters
 };
 
@@ -263,8 +264,10 @@ inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   // '$' and '|' are letters at the start of a word too ("$ibutramine", "|evitra").
   const __m128i dollar = _mm_or_si128(Equal(v, '$'), Equal(v, '|'));
   out->space |= Bits(_mm_or_si128(blank, Between(v, '\t', '\r')), shift);
-  out->symbol |= Bits(_mm_or_si128(_mm_or_si128(Equal(v, '@'), dollar), Equal(v, '!')), shift);
+  const __m128i at = Equal(v, '@');
+  out->symbol |= Bits(_mm_or_si128(_mm_or_si128(at, dollar), Equal(v, '!')), shift);
   out->dollar |= Bits(dollar, shift);
+  out->at |= Bits(at, shift);
   out->digit |= Bits(digit, shift);
 }
 
@@ -311,7 +314,8 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
       (continuation >> 1) & (continuation >> 2) & (continuation >> 3) & (separator >> 4);
   const uint64_t lone_multibyte = (lead & ~word_before & (ends_2 | ends_3 | ends_4)) |
                                   (single & (separator >> 1) & (lead >> 2));
-  const uint64_t leet_symbol = c.symbol & (word >> 1) & (word_before | c.dollar);
+  const uint64_t leet_symbol =
+      (c.symbol & (word >> 1) & (word_before | c.dollar)) | (c.at & word_before);
   const uint64_t contextual =
       (run | pair | lone_multibyte | (space & space_before) | leet_symbol) &
       ((uint64_t{1} << block) - 1);
@@ -483,8 +487,8 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
       ++r;
       continue;
     }
-    if ((cls & kSymbolLeet) && is_word(r + 1) &&
-        ((r > 0 && is_word(r - 1)) || c == '$' || c == '|')) {
+    if ((cls & kSymbolLeet) && ((is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$' || c == '|')) ||
+                                (c == '@' && r > 0 && is_word(r - 1)))) {
       put(kTables.letter[c], r, kEvasionLeet);
       ++r;
       continue;

@@ -194,6 +194,15 @@ TEST_CASE("an exclamation mark inside a word is read as i", "[normalize]") {
   CHECK(found.evasion == "leet");
 }
 
+TEST_CASE("an at sign ends a word as a; an exclamation mark there does not", "[normalize]") {
+  const Found found = FindKeyword("V1@gr@ 100 mg", "viagra");
+  CHECK(found.original == Span{0, 6});
+  CHECK(found.evasion == "leet");
+  FoldedText folded;
+  FoldText("kup@ @kostas v!agra! x@", &folded);
+  CHECK(folded.skeleton == "kupa @kostas viagra! xa");
+}
+
 TEST_CASE("spacing outranks leet in the evasion name", "[normalize]") {
   const Found found = FindKeyword("s 1 b u t r 4 m i n e", "sibutramine");
   CHECK(found.original == Span{0, 21});
