@@ -63,6 +63,14 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   const auto before = static_cast<unsigned char>(skeleton.data()[position - 1]);
   const auto after = static_cast<unsigned char>(skeleton.data()[position]);
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
+  // Digits left in the skeleton are the ones not read as letters (2, 6, or inside a number): one
+  // glued to a letter of the text ends a word there ("2mg"); one glued to a leet letter is part
+  // of the number ("2024").
+  const bool digit_before = before >= '0' && before <= '9';
+  const bool digit_after = after >= '0' && after <= '9';
+  if (digit_before != digit_after) {
+    return digit_before ? !leet.data()[position] : !leet.data()[position - 1];
+  }
   if (leet.data()[position - 1] == leet.data()[position]) return false;
   // Leet digits glued to plain digits are one number ("0036731321008"), not a word in disguise.
   const unsigned char plain = leet.data()[position - 1] ? after : before;
@@ -370,9 +378,11 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const Pattern& pattern = table.patterns()[match.pattern];
       if (match.regex) {
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
+        // A regex is written on the folded text, which has no accents, so accents under its
+        // match are the language's own ("bez uzemnění"), not an evasion.
         const uint8_t evasions = WithoutSingleScriptHomoglyphs(
             std::string_view(original).substr(start, end - start),
-            NormalizedEvasions(folded, match.from, match.to));
+            NormalizedEvasions(folded, match.from, match.to) & ~kEvasionDiacritics);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
         s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;

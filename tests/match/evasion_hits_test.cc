@@ -44,6 +44,11 @@ TEST_CASE("a keyword written with diacritics is no evasion when the text has the
   CHECK(EvasionOf(pack, "Sildenafil 100") == " 0 10");
 }
 
+TEST_CASE("a regex match over the language's own accents is no evasion", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    regex: ['bez\\suzemneni']\n"));
+  CHECK(EvasionOf(pack, "zástrčka bez uzemnění") == " 11 25");
+}
+
 TEST_CASE("short keywords are not matched through leet, but spaced out they are",
           "[match][evasion]") {
   auto pack = CompileYaml(OneRule("    keywords: [dnp]\n"));
@@ -59,6 +64,14 @@ TEST_CASE("digits alone, or glued to other digits, are a number, not leet", "[ma
   CHECK(ScanTitle(pack, "call 7313 today").empty());         // a number on its own
   CHECK(ScanTitle(pack, "V14GR4 100mg") == Strings{"t.rule title 0 6 V14GR4 evasion"});
   CHECK(ScanTitle(pack, "Viagra100mg") == Strings{"t.rule title 0 6 Viagra"});
+}
+
+TEST_CASE("a dose glued to its unit is two words, whatever its last digit", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [mg, tele]\n"));
+  CHECK(ScanTitle(pack, "Victan 2mg") == Strings{"t.rule title 8 10 mg"});
+  CHECK(ScanTitle(pack, "tabs 10mg") == Strings{"t.rule title 7 9 mg"});
+  CHECK(ScanTitle(pack, "26mg") == Strings{"t.rule title 2 4 mg"});
+  CHECK(ScanTitle(pack, "code 27313").empty());  // leet digits inside a number stay a number
 }
 
 TEST_CASE("a short phrase written letter by letter matches the phrase", "[match][evasion]") {
