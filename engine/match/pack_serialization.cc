@@ -251,6 +251,7 @@ void PutPattern(ByteWriter& out, const Pattern& pattern) {
   out.Put<uint8_t>(pattern.right_is_word);
   out.Put<uint8_t>(pattern.allowed_evasions);
   out.Put<uint8_t>(pattern.keyword_evasions);
+  out.Put<uint8_t>(pattern.spaced_only);
   out.Put<uint64_t>(pattern.refs.size());
   for (const TermRef& ref : pattern.refs) {
     out.Put<uint32_t>(ref.rule);
@@ -295,6 +296,7 @@ Pattern GetPattern(ByteReader& in, const RuleSet& rules) {
   pattern.right_is_word = in.GetBool();
   pattern.allowed_evasions = in.Get<uint8_t>();
   pattern.keyword_evasions = in.Get<uint8_t>();
+  pattern.spaced_only = in.GetBool();
   pattern.refs.resize(in.GetCount(7));
   for (TermRef& ref : pattern.refs) {
     ref.rule = in.Get<uint32_t>();

@@ -75,19 +75,41 @@ class TableBuilder {
         Add(Kind::kFuzzy, skeleton, NormalizeKeyword(keyword), keyword_evasions, true, ref,
             static_cast<uint8_t>(std::min(rule.fuzzy.min_letters, 255)));
       }
+      if (IsPositive(ref.clause) && rule.word_boundaries) {
+        AddSpacedPhrase(skeleton, keyword, keyword_evasions, ref);
+      }
       Add(Kind::kKeyword, std::move(skeleton), NormalizeKeyword(keyword), keyword_evasions,
           rule.word_boundaries, ref);
     }
   }
 
  private:
-  enum class Kind { kKeyword, kFuzzy, kRegex };
+  enum class Kind { kKeyword, kFuzzy, kRegex, kSpacedPhrase };
+
+  // A phrase of at least kMinSpacedPhraseLetters letters, its words' letters run together. Shorter
+  // runs are too often words ("n o c e" is "noce", walnut, not "no CE").
+  void AddSpacedPhrase(const std::string& skeleton, const std::string& keyword,
+                       uint8_t keyword_evasions, TermRef ref) {
+    if (skeleton.find(' ') == std::string::npos) return;
+    std::string run;
+    for (const char c : skeleton) {
+      if (c == ' ') continue;
+      if (!IsWordByte(static_cast<unsigned char>(c))) return;
+      run.push_back(c);
+    }
+    if (CountLetters(NormalizeKeyword(keyword)) < kMinSpacedPhraseLetters) return;
+    Add(Kind::kSpacedPhrase, std::move(run), NormalizeKeyword(keyword), keyword_evasions, true, ref);
+  }
+  static constexpr size_t kMinSpacedPhraseLetters = 8;
 
   void Add(Kind kind, std::string expression, std::string normalized, uint8_t keyword_evasions,
            bool word_boundaries, TermRef ref, uint8_t fuzzy_min_letters = 0) {
     const bool is_regex = kind == Kind::kRegex;
     const std::string prefix =
-        is_regex ? "r" : kind == Kind::kFuzzy ? absl::StrCat("f", fuzzy_min_letters) : "k";
+        is_regex                      ? "r"
+        : kind == Kind::kFuzzy        ? absl::StrCat("f", fuzzy_min_letters)
+        : kind == Kind::kSpacedPhrase ? "p"
+                                      : "k";
     const std::string key = absl::StrCat(prefix, word_boundaries ? "b" : "s", ":", expression);
     auto [it, inserted] = index_.emplace(key, patterns_->size());
     if (inserted) {
@@ -95,6 +117,7 @@ class TableBuilder {
       pattern.is_regex = is_regex;
       pattern.fuzzy = kind == Kind::kFuzzy;
       pattern.fuzzy_min_letters = fuzzy_min_letters;
+      pattern.spaced_only = kind == Kind::kSpacedPhrase;
       pattern.word_boundaries = word_boundaries;
       if (!is_regex) {
         pattern.left_is_word = IsWordByte(expression.front());
@@ -232,6 +255,7 @@ std::string PatternTable::Fingerprint() const {
   std::string digest;
   for (const Pattern& pattern : patterns_) {
     const char* kind = pattern.fuzzy                 ? "f"
+                       : pattern.spaced_only         ? "p"
                        : !pattern.is_regex           ? "k"
                        : pattern.requirements.empty() ? "r"
                                                       : "q";

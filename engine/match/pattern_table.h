@@ -31,6 +31,10 @@ struct Pattern {
   bool right_is_word = false;
   uint8_t allowed_evasions = 0xff; // keywords shorter than 4 letters accept no leet
   uint8_t keyword_evasions = 0;    // folds the keyword itself needs ("sildénafil"): not evasions
+  // keywords: a phrase's letters run together ("gpszavaro"), a hit only where the text spelt them
+  // out one by one ("G P S z a v a r ó"): spaced-out letters are joined into one run, and where
+  // the words ended is lost.
+  bool spaced_only = false;
   std::vector<TermRef> refs;
   bool positive = false;  // some rule uses it in `any`, `all` or `near` (not only as an exception)
   // Rules for which a hit of this pattern is necessary to flag anything (the rule's `any` terms,

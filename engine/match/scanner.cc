@@ -77,6 +77,19 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   return !(plain >= '0' && plain <= '9');
 }
 
+// Whether skeleton[from, to) is letters spelt out one by one: each letter after the first came
+// after a dropped separator.
+bool SpeltOut(const FoldedText& folded, uint32_t from, uint32_t to) {
+  uint32_t second = from + 1;
+  while (second < to && (static_cast<unsigned char>(folded.skeleton[second]) & 0xC0) == 0x80) {
+    ++second;  // the rest of a multi-byte first letter
+  }
+  return second < to &&
+         std::all_of(folded.skeleton_evasions.begin() + second,
+                     folded.skeleton_evasions.begin() + to,
+                     [](uint8_t bits) { return (bits & kEvasionSpacing) != 0; });
+}
+
 // Whether every byte of skeleton[from, to) was a leet digit or symbol: "7313" is a number, not
 // "tele".
 bool AllLeet(const FoldBuffer& leet, uint32_t from, uint32_t to) {
@@ -387,6 +400,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;
       }
+      if (pattern.spaced_only && !SpeltOut(folded, match.from, match.to)) continue;
       uint8_t evasions;
       if (pattern.fuzzy) {
         evasions = kEvasionMisspelling | folded.SkeletonEvasions(match.from, match.to);
