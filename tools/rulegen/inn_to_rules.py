@@ -476,6 +476,10 @@ NO_RX = [
     "sin receta", "sin prescripción", "bez recepty", "bez recepty lekarskiej", "zonder recept",
     "zonder voorschrift", "sem receita", "sem prescrição", "fără rețetă", "fără prescripție", "bez receptu",
     "bez lékařského předpisu", "utan recept", "receptfritt", "vény nélkül", "recept nélkül", "χωρίς συνταγή",
+    "no prescription required", "pas besoin d'ordonnance", "non serve la ricetta", "senza bisogno di ricetta",
+    "no se necesita receta", "sin necesidad de receta", "nie potrzeba recepty", "nie trzeba recepty",
+    "geen recept nodig", "não precisa de receita", "nu e nevoie de rețetă", "není potřeba recept",
+    "inget recept krävs", "nem kell recept", "δεν χρειάζεται συνταγή",
 ]
 SUPPLEMENT = [
     # en
