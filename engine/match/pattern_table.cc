@@ -98,7 +98,8 @@ class TableBuilder {
       run.push_back(c);
     }
     if (CountLetters(NormalizeKeyword(keyword)) < kMinSpacedPhraseLetters) return;
-    Add(Kind::kSpacedPhrase, std::move(run), NormalizeKeyword(keyword), keyword_evasions, true, ref);
+    Add(Kind::kSpacedPhrase, std::move(run), NormalizeKeyword(keyword), keyword_evasions, true,
+        ref);
   }
   static constexpr size_t kMinSpacedPhraseLetters = 8;
 

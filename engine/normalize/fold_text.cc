@@ -183,8 +183,8 @@ enum ByteClass : uint8_t {
   kSpace = 2,       // collapses with its neighbours into one space
   kSeparator = 4,   // may stand between the letters of a spaced-out word
   kDigitLeet = 8,   // a digit read as a letter
-  kSymbolLeet = 16, // read as a letter inside a word ("v!agra"); '$' and '|' also first ("|evitra"),
-                    // '@' also last ("V1@gr@"; '!' there is punctuation)
+  kSymbolLeet = 16, // read as a letter inside a word ("v!agra"); '$' and '|' also first
+                    // ("|evitra"), '@' also last ("V1@gr@"; '!' there is punctuation)
   kPlainLetter = 32,  // a word byte that is no evasion: copied (through `letter`) as it is
 };
 
@@ -487,11 +487,15 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
       ++r;
       continue;
     }
-    if ((cls & kSymbolLeet) && ((is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$' || c == '|')) ||
-                                (c == '@' && r > 0 && is_word(r - 1)))) {
-      put(kTables.letter[c], r, kEvasionLeet);
-      ++r;
-      continue;
+    if (cls & kSymbolLeet) {
+      const bool inside_word =
+          is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$' || c == '|');
+      const bool ending_word = c == '@' && r > 0 && is_word(r - 1);
+      if (inside_word || ending_word) {
+        put(kTables.letter[c], r, kEvasionLeet);
+        ++r;
+        continue;
+      }
     }
     put(static_cast<char>(c), r, 0);
     ++r;
