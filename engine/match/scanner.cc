@@ -319,29 +319,48 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   // 4. Every regex, with start-of-match, over the fields of those listings (laid end to end; the
   // separator before them comes along as left context).
   if (dbs.regex) {
+    // Scans the fields first..last and locates the matches that lie inside one field. A match
+    // that starts in one field and ends in a later one names, through its leftmost start, no
+    // match of the later field that ends there: those fields are returned to be scanned alone.
+    auto scan_fields = [&](size_t first, size_t last,
+                           std::vector<uint32_t>* crossed) -> absl::Status {
+      const uint32_t begin = s.spans[first].normalized_begin - (first > 0 ? 1 : 0);
+      const std::string_view view =
+          s.normalized.view().substr(begin, s.spans[last].normalized_end - begin);
+      if (absl::Status status = scan(dbs.regex, view); !status.ok()) return status;
+      for (const RawMatch& match : s.raw) {
+        const uint32_t pattern = table.regex_ids()[match.pattern_index];
+        const uint32_t to = begin + match.to;
+        uint32_t from = begin + match.from;
+        uint32_t span_index = span_of(s.normalized_starts, from);
+        if (from == s.spans[span_index].normalized_end && span_index + 1 < s.spans.size()) {
+          // The separator before a field taken as left context ("(^|[^0-9])"): the match
+          // belongs to that field.
+          from = s.spans[++span_index].normalized_begin;
+        }
+        const FieldSpan& span = s.spans[span_index];
+        if (to <= from) continue;
+        if (to > span.normalized_end) {
+          if (crossed) crossed->push_back(span_of(s.normalized_starts, to - 1));
+          continue;
+        }
+        s.located.push_back({span_index, pattern, from - span.normalized_begin,
+                             to - span.normalized_begin, true});
+      }
+      return absl::OkStatus();
+    };
+    std::vector<uint32_t> crossed;
     for (size_t first = 0; first < s.spans.size();) {
       const uint32_t listing = s.spans[first].listing;
       size_t last = first;
       while (last + 1 < s.spans.size() && s.spans[last + 1].listing == listing) ++last;
       if (s.listing_may_flag[listing]) {
-        const uint32_t begin = s.spans[first].normalized_begin - (first > 0 ? 1 : 0);
-        const std::string_view view =
-            s.normalized.view().substr(begin, s.spans[last].normalized_end - begin);
-        if (absl::Status status = scan(dbs.regex, view); !status.ok()) return status;
-        for (const RawMatch& match : s.raw) {
-          const uint32_t pattern = table.regex_ids()[match.pattern_index];
-          const uint32_t to = begin + match.to;
-          uint32_t from = begin + match.from;
-          uint32_t span_index = span_of(s.normalized_starts, from);
-          if (from == s.spans[span_index].normalized_end && span_index + 1 < s.spans.size()) {
-            // The separator before a field taken as left context ("(^|[^0-9])"): the match
-            // belongs to that field.
-            from = s.spans[++span_index].normalized_begin;
-          }
-          const FieldSpan& span = s.spans[span_index];
-          if (to > span.normalized_end || to <= from) continue;  // crosses into the next field
-          s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                               to - span.normalized_begin, true});
+        crossed.clear();
+        if (absl::Status status = scan_fields(first, last, &crossed); !status.ok()) return status;
+        std::sort(crossed.begin(), crossed.end());
+        crossed.erase(std::unique(crossed.begin(), crossed.end()), crossed.end());
+        for (const uint32_t field : crossed) {
+          if (absl::Status status = scan_fields(field, field, nullptr); !status.ok()) return status;
         }
       }
       first = last + 1;

@@ -124,6 +124,16 @@ TEST_CASE("a regex anchored at the start of a field matches in every field", "[m
         Strings{"t.rule description 0 5 DM me"});
 }
 
+TEST_CASE("a regex match that would begin in the field before still matches in its own field",
+          "[match]") {
+  // Leftmost from "zonder" at the end of the title, the match ends inside the description; the
+  // description's own match ("geen omvalbeveiliging") ends there too and must not be lost.
+  auto pack = CompileYaml(OneRule("    regex: ['\\b(?:geen|zonder)\\s(?:\\S+\\s){0,2}?\\S*omval\\w*']\n"));
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "Kachel 2000W zonder thermostaat"},
+                                         {"description", "Geen omvalbeveiliging, warm"}})) ==
+        Strings{"t.rule description 0 21 Geen omvalbeveiliging"});
+}
+
 TEST_CASE("regex exceptions apply in every listing of a scanned group", "[match]") {
   auto pack = CompileYaml(
       OneRule("    keywords: [sildenafil]\n    exceptions: [{regex: 'no\\ssildenafil\\b'}]\n"));
