@@ -1,11 +1,14 @@
 -- wrk script: POSTs listings from a JSON Lines corpus to /v1/scan.
 -- Environment: CORPUS (path), BATCH (listings per request; 1 = one JSON object per request),
 -- DELAY_MS (pause before each request on a connection; 0 = as fast as answers come back),
--- TOKEN (optional bearer token). Prints a JSON line of results after the run.
+-- TOKEN (optional bearer token), GET_PATH (when set, every request is a plain GET of that path
+-- instead: the same HTTP round trip without the scan, the bound for the latency runs). Prints a
+-- JSON line of results after the run.
 local corpus = os.getenv("CORPUS")
 local batch = tonumber(os.getenv("BATCH") or "1")
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local token = os.getenv("TOKEN")
+local get_path = os.getenv("GET_PATH")
 
 local requests = {}
 local next_request = 1
@@ -14,6 +17,10 @@ function init(args)
   local headers = {}
   headers["Content-Type"] = batch == 1 and "application/json" or "application/x-ndjson"
   if token then headers["Authorization"] = "Bearer " .. token end
+  if get_path then
+    table.insert(requests, wrk.format("GET", get_path, headers))
+    return
+  end
   local lines = {}
   for line in io.lines(corpus) do
     table.insert(lines, line)
