@@ -107,6 +107,9 @@ class FuzzyIndex {
   static constexpr int kBitmapBits = 18;
   // Keys of this many letters or more: a dictionary word one edit away is the same name.
   static constexpr size_t kKeywordVariantLetters = 10;
+  // Words with leet digits or symbols of this many bytes or more, at most a quarter of them leet,
+  // are read for misspellings too.
+  static constexpr size_t kLeetWordBytes = 8;
 
   // The bucket of a key's prefix or suffix for keywords of `letters` letters: as many bytes as
   // one edit cannot touch on both ends ((letters - 1) / 2, at least 3, at most 8), the length

@@ -137,5 +137,12 @@ TEST_CASE("words with leet digits and codes are not read as misspellings", "[mat
   CHECK(Found(pack, "part LS0000737 and 1s0tret1n0in") == "1s0tret1n0in leet");
 }
 
+TEST_CASE("a long word of letters with a leet digit or two is read for misspellings too",
+          "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [clenbuterol]\n"));
+  CHECK(Found(pack, "clenbuter0le 40mcg") == "clenbuter0le misspelling");
+  CHECK(Found(pack, "c1enbu73r0le") == "");  // four of twelve bytes leet: more than a quarter
+}
+
 }  // namespace
 }  // namespace listscan::testing
