@@ -146,7 +146,7 @@ HAND_WRITTEN = {
     "dextroamphetamine": "M", "stanozolol": "M", "oxandrolone": "M", "methyltestosterone": "M",
     "fluoxymesterone": "M", "testosterone": "M", "clomifene": "M", "tamoxifen": "M",
     "anastrozole": "M", "letrozole": "M", "exemestane": "M", "raloxifene": "M", "cabergoline": "M",
-    "clenbuterol": "MS", "somatropin recombinant": "M", "mecasermin": "M", "sermorelin": "M",
+    "clenbuterol": "M", "somatropin recombinant": "M", "mecasermin": "M", "sermorelin": "M",
     "pentobarbital": "M", "secobarbital": "M", "phenobarbital": "M", "amobarbital": "M",
     "ketamine": "M", "phentermine": "M", "diethylpropion": "M", "mazindol": "M", "rimonabant": "M",
     "finasteride": "M", "dutasteride": "M", "hydroxychloroquine": "M", "chloroquine": "M",
@@ -518,6 +518,13 @@ SUPPLEMENT = [
     "természetes", "gyógynövény", "gyógynövényes", "növényi", "étrend-kiegészítő",
     # el
     "φυσικό", "φυσικά", "φυτικό", "φυτικά", "βότανα", "συμπλήρωμα διατροφής",
+    # the product types sold as supplements: fat burners, slimming capsules, pre-workouts
+    "fat burner", "fatburner", "slimming capsules", "pre-workout", "Schlankheitskapseln", "brûle-graisse",
+    "gélules minceur", "bruciagrassi", "capsule dimagranti", "quemagrasas", "cápsulas adelgazantes",
+    "spalacz tłuszczu", "tabletki odchudzające", "vetverbrander", "afslankcapsules", "queimador de gordura",
+    "cápsulas emagrecedoras", "arzător de grăsimi", "capsule de slăbit", "spalovač tuků", "kapsle na hubnutí",
+    "fettförbrännare", "bantningskapslar", "zsírégető", "fogyasztó kapszula", "λιποδιαλύτης",
+    "κάψουλες αδυνατίσματος",
 ]
 
 # Listings about a medicine that do not sell it: printed matter and media, studies, drug-test kits,
