@@ -128,7 +128,8 @@ TEST_CASE("a regex match that would begin in the field before still matches in i
           "[match]") {
   // Leftmost from "zonder" at the end of the title, the match ends inside the description; the
   // description's own match ("geen omvalbeveiliging") ends there too and must not be lost.
-  auto pack = CompileYaml(OneRule("    regex: ['\\b(?:geen|zonder)\\s(?:\\S+\\s){0,2}?\\S*omval\\w*']\n"));
+  auto pack = CompileYaml(
+      OneRule("    regex: ['\\b(?:geen|zonder)\\s(?:\\S+\\s){0,2}?\\S*omval\\w*']\n"));
   CHECK(ScanToStrings(pack, MakeListing({{"title", "Kachel 2000W zonder thermostaat"},
                                          {"description", "Geen omvalbeveiliging, warm"}})) ==
         Strings{"t.rule description 0 21 Geen omvalbeveiliging"});
