@@ -393,8 +393,9 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     // A word with a leet digit or symbol is read for misspellings only when it is long and mostly
     // letters ("R0akkut4n"): codes and model numbers ("LS0000737") are not.
-    if (const size_t leet_bytes = std::count(leet + from, leet + from + length, 1);
-        leet_bytes > 0 && (length < kLeetWordBytes || 4 * leet_bytes > length)) {
+    if (std::memchr(leet + from, 1, length) != nullptr &&
+        (length < kLeetWordBytes ||
+         4 * static_cast<size_t>(std::count(leet + from, leet + from + length, 1)) > length)) {
       continue;
     }
     const std::string_view word = text.substr(from, length);
