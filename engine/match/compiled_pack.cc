@@ -33,7 +33,8 @@ absl::Status LoadOrCompileDatabases(const PatternTable& table, const RuleSet& ru
                                     bool* from_cache) {
   const std::string key = DatabaseCacheKey(table);
   if (!options.cache_dir.empty()) {
-    *from_cache = LoadCachedDatabases(options.cache_dir, key, databases->get()).ok();
+    *from_cache = LoadCachedDatabases(options.cache_dir, key, databases->get()).ok() &&
+                  (*databases)->regex_spans.size() == table.regex_ids().size();
     if (*from_cache) return absl::OkStatus();
     *databases = std::make_unique<HyperscanDatabases>();
   }
@@ -77,9 +78,8 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
   if (!compiled.ok()) return compiled;
 
   hs_scratch_t* scratch = nullptr;
-  const HyperscanDatabases& dbs = *pack->databases_;
-  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
-    if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+  for (hs_database_t* db : pack->databases_->all()) {
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
       if (scratch) hs_free_scratch(scratch);
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
     }

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -27,7 +28,7 @@ namespace {
 constexpr unsigned kPresenceFlags = HS_FLAG_CASELESS | HS_FLAG_MULTILINE;
 // Start-of-match costs up to eight times the scan time on patterns such as e-mail addresses.
 constexpr unsigned kRegexFlags = kPresenceFlags | HS_FLAG_SOM_LEFTMOST;
-constexpr char kCacheMagic[8] = {'L', 'S', 'C', 'A', 'C', 'H', 'E', '3'};
+constexpr char kCacheMagic[8] = {'L', 'S', 'C', 'A', 'C', 'H', 'E', '4'};
 
 int TermLine(const Pattern& pattern, const RuleSet& rules) {
   const TermRef& ref = pattern.refs.front();
@@ -68,7 +69,7 @@ absl::Status CompileLiterals(const PatternTable& table, hs_database_t** out) {
   return absl::OkStatus();
 }
 
-absl::Status CompileRegexes(const PatternTable& table, const std::vector<uint32_t>& regex_ids,
+absl::Status CompileRegexes(const PatternTable& table, std::span<const uint32_t> regex_ids,
                             unsigned regex_flags, const RuleSet& rules, hs_database_t** out) {
   std::vector<const char*> expressions;
   std::vector<unsigned> flags, ids;
@@ -119,18 +120,21 @@ absl::Status SerializeInto(hs_database_t* db, std::string* out) {
 }
 
 // Reads one length-prefixed blob at `*offset`; an empty blob is a null database.
-bool DeserializeFrom(std::string_view data, size_t* offset, hs_database_t** db) {
+bool ReadBlob(std::string_view data, size_t* offset, std::string_view* blob) {
   uint64_t size = 0;
   if (data.size() - *offset < sizeof(size)) return false;
   memcpy(&size, data.data() + *offset, sizeof(size));
   *offset += sizeof(size);
   if (data.size() - *offset < size) return false;
-  if (size > 0 &&
-      hs_deserialize_database(data.data() + *offset, size, db) != HS_SUCCESS) {
-    return false;
-  }
+  *blob = data.substr(*offset, size);
   *offset += size;
   return true;
+}
+
+bool DeserializeFrom(std::string_view data, size_t* offset, hs_database_t** db) {
+  std::string_view blob;
+  return ReadBlob(data, offset, &blob) &&
+         (blob.empty() || hs_deserialize_database(blob.data(), blob.size(), db) == HS_SUCCESS);
 }
 
 constexpr size_t kHugePage = size_t{2} << 20;
@@ -151,16 +155,59 @@ void UseHugePagesForDatabases() {
 }
 
 HyperscanDatabases::~HyperscanDatabases() {
-  for (hs_database_t* db : {literal, regex, regex_presence}) {
+  for (hs_database_t* db : {literal, regex_presence}) {
+    if (db) hs_free_database(db);
+  }
+  if (span_block) return;  // the block owns them
+  for (hs_database_t* db : regex_spans) {
     if (db) hs_free_database(db);
   }
 }
 
+bool PlaceSpanDatabases(const std::vector<std::string_view>& serialized, HyperscanDatabases* out) {
+  constexpr size_t kAlign = 64;  // Hyperscan needs 8; a cache line keeps them apart
+  std::vector<size_t> offsets;
+  size_t total = 0;
+  for (std::string_view bytes : serialized) {
+    size_t size = 0;
+    if (bytes.empty() ||
+        hs_serialized_database_size(bytes.data(), bytes.size(), &size) != HS_SUCCESS) {
+      return false;
+    }
+    offsets.push_back(total);
+    total += (size + kAlign - 1) & ~(kAlign - 1);
+  }
+  out->regex_spans.assign(serialized.size(), nullptr);
+  if (serialized.empty()) return true;
+  out->span_block.reset(AllocateDatabase(total));
+  if (!out->span_block) return false;
+  char* block = static_cast<char*>(out->span_block.get());
+  for (size_t i = 0; i < serialized.size(); ++i) {
+    auto* db = reinterpret_cast<hs_database_t*>(block + offsets[i]);
+    if (hs_deserialize_database_at(serialized[i].data(), serialized[i].size(), db) != HS_SUCCESS) {
+      return false;
+    }
+    out->regex_spans[i] = db;
+  }
+  return true;
+}
+
+std::vector<hs_database_t*> HyperscanDatabases::all() const {
+  std::vector<hs_database_t*> dbs;
+  for (hs_database_t* db : {literal, regex_presence}) {
+    if (db) dbs.push_back(db);
+  }
+  for (hs_database_t* db : regex_spans) {
+    if (db) dbs.push_back(db);
+  }
+  return dbs;
+}
+
 size_t HyperscanDatabases::total_bytes() const {
   size_t total = 0;
-  for (hs_database_t* db : {literal, regex, regex_presence}) {
+  for (hs_database_t* db : all()) {
     size_t size = 0;
-    if (db && hs_database_size(db, &size) == HS_SUCCESS) total += size;
+    if (hs_database_size(db, &size) == HS_SUCCESS) total += size;
   }
   return total;
 }
@@ -199,26 +246,31 @@ absl::Status ValidateRegexes(const PatternTable& table, const RuleSet& rules) {
 
 absl::Status CompileDatabases(const PatternTable& table, const RuleSet& rules,
                               HyperscanDatabases* out) {
-  // The three databases are independent: each compiles on its own thread (Hyperscan's compiler
-  // is single-threaded and reentrant). The first error in this order is the one reported.
-  absl::Status literal, regex, presence;
-  InvokeInParallel(
-      [&] {
-        if (!table.literal_ids().empty()) literal = CompileLiterals(table, &out->literal);
-      },
-      [&] {
-        if (!table.regex_ids().empty()) {
-          regex = CompileRegexes(table, table.regex_ids(), kRegexFlags, rules, &out->regex);
-        }
-      },
-      [&] {
-        if (!table.required_regex_ids().empty()) {
-          presence = CompileRegexes(table, table.required_regex_ids(), kPresenceFlags, rules,
-                                    &out->regex_presence);
-        }
-      });
-  for (const absl::Status* status : {&literal, &regex, &presence}) {
-    if (!status->ok()) return *status;
+  // Every database compiles on its own task (Hyperscan's compiler is single-threaded and
+  // reentrant); the two large ones come first, so that the small ones fill in around them. The
+  // first error in the order keywords, regexes, required regexes is the one reported.
+  const std::vector<uint32_t>& regexes = table.regex_ids();
+  out->regex_spans.assign(regexes.size(), nullptr);
+  std::vector<absl::Status> statuses(regexes.size() + 2);
+  absl::Status& literal = statuses[regexes.size()];
+  absl::Status& presence = statuses[regexes.size() + 1];
+  ForEachInParallel(regexes.size() + 2, [&](size_t task) {
+    if (task == 0) {
+      if (!table.required_regex_ids().empty()) {
+        presence = CompileRegexes(table, table.required_regex_ids(), kPresenceFlags, rules,
+                                  &out->regex_presence);
+      }
+    } else if (task == 1) {
+      if (!table.literal_ids().empty()) literal = CompileLiterals(table, &out->literal);
+    } else {
+      const size_t regex = task - 2;
+      statuses[regex] = CompileRegexes(table, std::span(regexes).subspan(regex, 1), kRegexFlags,
+                                       rules, &out->regex_spans[regex]);
+    }
+  });
+  if (!literal.ok()) return literal;
+  for (const absl::Status& status : statuses) {
+    if (!status.ok()) return status;
   }
   return absl::OkStatus();
 }
@@ -251,11 +303,19 @@ absl::Status LoadCachedDatabases(const std::string& cache_dir, const std::string
     return absl::NotFoundError("not a cache file");
   }
   size_t offset = sizeof(kCacheMagic);
-  if (!DeserializeFrom(data, &offset, &out->literal) ||
-      !DeserializeFrom(data, &offset, &out->regex) ||
-      !DeserializeFrom(data, &offset, &out->regex_presence) || offset != data.size()) {
-    return absl::NotFoundError("unusable cache file");
+  uint64_t span_count = 0;
+  bool usable = DeserializeFrom(data, &offset, &out->literal) &&
+                DeserializeFrom(data, &offset, &out->regex_presence) &&
+                data.size() - offset >= sizeof(span_count);
+  if (usable) {
+    memcpy(&span_count, data.data() + offset, sizeof(span_count));
+    offset += sizeof(span_count);
+    usable = span_count <= data.size();  // each database takes at least its length prefix
   }
+  std::vector<std::string_view> spans(usable ? span_count : 0);
+  for (std::string_view& blob : spans) usable = usable && ReadBlob(data, &offset, &blob);
+  usable = usable && PlaceSpanDatabases(spans, out);
+  if (!usable || offset != data.size()) return absl::NotFoundError("unusable cache file");
   TouchCacheFile(path.string());
   return absl::OkStatus();
 }
@@ -264,8 +324,12 @@ absl::Status StoreCachedDatabases(const std::string& cache_dir, const std::strin
                                   const HyperscanDatabases& databases) {
   std::string data(kCacheMagic, sizeof(kCacheMagic));
   if (auto status = SerializeInto(databases.literal, &data); !status.ok()) return status;
-  if (auto status = SerializeInto(databases.regex, &data); !status.ok()) return status;
   if (auto status = SerializeInto(databases.regex_presence, &data); !status.ok()) return status;
+  const uint64_t span_count = databases.regex_spans.size();
+  data.append(reinterpret_cast<const char*>(&span_count), sizeof(span_count));
+  for (hs_database_t* db : databases.regex_spans) {
+    if (auto status = SerializeInto(db, &data); !status.ok()) return status;
+  }
   std::error_code error;
   std::filesystem::create_directories(cache_dir, error);
   if (error) return absl::UnavailableError(absl::StrCat(cache_dir, ": ", error.message()));

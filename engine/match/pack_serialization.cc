@@ -35,7 +35,7 @@ static_assert(sizeof(CompileStats) == 64, "CompileStats changed: update PackCode
 namespace {
 
 constexpr char kMagic[8] = {'L', 'S', 'P', 'A', 'C', 'K', '\0', '\1'};
-constexpr uint32_t kFormat = 2;
+constexpr uint32_t kFormat = 3;
 
 std::string PlatformName() {
   hs_platform_info_t platform{};
@@ -404,7 +404,11 @@ struct PackCodec {
     }
     out.PutString(DatabaseCacheKey(*pack.patterns_));
     const HyperscanDatabases& dbs = *pack.databases_;
-    for (const hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
+    for (const hs_database_t* db : {dbs.literal, dbs.regex_presence}) {
+      if (absl::Status status = PutDatabase(out, db); !status.ok()) return status;
+    }
+    out.Put<uint64_t>(dbs.regex_spans.size());
+    for (const hs_database_t* db : dbs.regex_spans) {
       if (absl::Status status = PutDatabase(out, db); !status.ok()) return status;
     }
     pack.fuzzy().Serialize(&out);
@@ -461,15 +465,21 @@ struct PackCodec {
     UseHugePagesForDatabases();
     pack->databases_ = std::make_unique<HyperscanDatabases>();
     HyperscanDatabases& dbs = *pack->databases_;
-    for (hs_database_t** db : {&dbs.literal, &dbs.regex, &dbs.regex_presence}) {
+    for (hs_database_t** db : {&dbs.literal, &dbs.regex_presence}) {
       if (!GetDatabase(in, db)) return CorruptError("Hyperscan database");
     }
+    const uint64_t span_count = in.Get<uint64_t>();
+    if (!in.ok() || span_count != pack->patterns_->regex_ids().size()) {
+      return CorruptError("databases do not belong to the patterns");
+    }
+    std::vector<std::string_view> spans(span_count);
+    for (std::string_view& bytes : spans) bytes = in.GetView();
+    if (!in.ok() || !PlaceSpanDatabases(spans, &dbs)) return CorruptError("Hyperscan database");
     pack->fuzzy_ = FuzzyIndex::Deserialize(&in, pack->patterns_->patterns().size());
     if (!pack->fuzzy_) return CorruptError("misspelling index");
     if (!in.at_end()) return CorruptError("trailing bytes");
     const PatternTable& table = *pack->patterns_;
     if ((dbs.literal == nullptr) != table.literal_ids().empty() ||
-        (dbs.regex == nullptr) != table.regex_ids().empty() ||
         (dbs.regex_presence == nullptr) != table.required_regex_ids().empty()) {
       return CorruptError("databases do not belong to the patterns");
     }

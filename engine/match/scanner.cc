@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
@@ -140,6 +141,12 @@ struct Scanner::State {
   std::vector<RawMatch> raw;
   std::vector<LocatedMatch> located;
   std::vector<std::pair<uint32_t, uint32_t>> present;  // (listing, pattern) of every hit so far
+  // Regexes are named here by their index into PatternTable::regex_ids (and regex_spans).
+  std::vector<uint32_t> regex_of_required;   // per index into PatternTable::required_regex_ids
+  std::vector<uint32_t> regexes_unrequired;  // those no presence scan tells about
+  std::vector<std::pair<uint32_t, uint32_t>> regexes_present;  // (listing, regex)
+  std::vector<uint32_t> listing_regexes;     // the regexes to scan one listing with
+  std::vector<uint32_t> crossed;
   std::vector<uint8_t> listing_may_flag;
   std::vector<uint64_t> requirement_stamp;
   std::vector<uint64_t> rule_stamp;
@@ -166,12 +173,24 @@ Scanner::~Scanner() = default;
 
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledPack> pack) {
   std::unique_ptr<Scanner> scanner(new Scanner(std::move(pack)));
-  const HyperscanDatabases& dbs = scanner->pack_->databases();
-  for (hs_database_t* db : {dbs.literal, dbs.regex, dbs.regex_presence}) {
-    if (db && hs_alloc_scratch(db, &scanner->state_->scratch) != HS_SUCCESS) {
+  State& s = *scanner->state_;
+  for (hs_database_t* db : scanner->pack_->databases().all()) {
+    if (hs_alloc_scratch(db, &s.scratch) != HS_SUCCESS) {
       return absl::ResourceExhaustedError("Hyperscan could not allocate scratch space");
     }
   }
+  const PatternTable& table = scanner->pack_->patterns();
+  absl::flat_hash_map<uint32_t, uint32_t> regex_of_pattern;
+  for (uint32_t regex = 0; regex < table.regex_ids().size(); ++regex) {
+    regex_of_pattern[table.regex_ids()[regex]] = regex;
+  }
+  for (uint32_t pattern : table.required_regex_ids()) {
+    const uint32_t regex = regex_of_pattern.at(pattern);
+    s.regex_of_required.push_back(regex);
+    regex_of_pattern.erase(pattern);
+  }
+  for (const auto& [pattern, regex] : regex_of_pattern) s.regexes_unrequired.push_back(regex);
+  std::sort(s.regexes_unrequired.begin(), s.regexes_unrequired.end());
   scanner->state_->evaluator =
       std::make_unique<RuleEvaluator>(scanner->pack_->rules(), scanner->pack_->patterns());
   return scanner;
@@ -267,6 +286,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     }
   }
   s.present.clear();
+  s.regexes_present.clear();
   if (dbs.regex_presence) {
     if (absl::Status status = scan(dbs.regex_presence, s.normalized.view()); !status.ok()) {
       return status;
@@ -275,6 +295,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     for (const RawMatch& match : s.raw) {
       const uint32_t listing = s.spans[span_of(s.normalized_starts, match.to - 1)].listing;
       s.present.push_back({listing, table.required_regex_ids()[match.pattern_index]});
+      s.regexes_present.push_back({listing, s.regex_of_required[match.pattern_index]});
     }
   }
   if (s.located.empty() && s.present.empty()) return absl::OkStatus();
@@ -316,20 +337,21 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     return !s.listing_may_flag[s.spans[match.span].listing];
   });
 
-  // 4. Every regex, with start-of-match, over the fields of those listings (laid end to end; the
-  // separator before them comes along as left context).
-  if (dbs.regex) {
+  // 4. The regexes with start-of-match, each over the fields of each listing that may be flagged
+  // (laid end to end; the separator before them comes along as left context): those the presence
+  // scan saw end in the listing (no other can match there) and those it does not look for.
+  if (!dbs.regex_spans.empty()) {
     // Scans the fields first..last and locates the matches that lie inside one field. A match
     // that starts in one field and ends in a later one names, through its leftmost start, no
     // match of the later field that ends there: those fields are returned to be scanned alone.
-    auto scan_fields = [&](size_t first, size_t last,
+    auto scan_fields = [&](uint32_t regex, size_t first, size_t last,
                            std::vector<uint32_t>* crossed) -> absl::Status {
       const uint32_t begin = s.spans[first].normalized_begin - (first > 0 ? 1 : 0);
       const std::string_view view =
           s.normalized.view().substr(begin, s.spans[last].normalized_end - begin);
-      if (absl::Status status = scan(dbs.regex, view); !status.ok()) return status;
+      if (absl::Status status = scan(dbs.regex_spans[regex], view); !status.ok()) return status;
+      const uint32_t pattern = table.regex_ids()[regex];
       for (const RawMatch& match : s.raw) {
-        const uint32_t pattern = table.regex_ids()[match.pattern_index];
         const uint32_t to = begin + match.to;
         uint32_t from = begin + match.from;
         uint32_t span_index = span_of(s.normalized_starts, from);
@@ -349,18 +371,34 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       }
       return absl::OkStatus();
     };
-    std::vector<uint32_t> crossed;
+    std::sort(s.regexes_present.begin(), s.regexes_present.end());
+    auto present = s.regexes_present.begin();
     for (size_t first = 0; first < s.spans.size();) {
       const uint32_t listing = s.spans[first].listing;
       size_t last = first;
       while (last + 1 < s.spans.size() && s.spans[last + 1].listing == listing) ++last;
+      s.listing_regexes.clear();
+      while (present != s.regexes_present.end() && present->first < listing) ++present;
+      for (; present != s.regexes_present.end() && present->first == listing; ++present) {
+        if (s.listing_regexes.empty() || s.listing_regexes.back() != present->second) {
+          s.listing_regexes.push_back(present->second);
+        }
+      }
       if (s.listing_may_flag[listing]) {
-        crossed.clear();
-        if (absl::Status status = scan_fields(first, last, &crossed); !status.ok()) return status;
-        std::sort(crossed.begin(), crossed.end());
-        crossed.erase(std::unique(crossed.begin(), crossed.end()), crossed.end());
-        for (const uint32_t field : crossed) {
-          if (absl::Status status = scan_fields(field, field, nullptr); !status.ok()) return status;
+        s.listing_regexes.insert(s.listing_regexes.end(), s.regexes_unrequired.begin(),
+                                 s.regexes_unrequired.end());
+        for (const uint32_t regex : s.listing_regexes) {
+          s.crossed.clear();
+          if (absl::Status status = scan_fields(regex, first, last, &s.crossed); !status.ok()) {
+            return status;
+          }
+          std::sort(s.crossed.begin(), s.crossed.end());
+          s.crossed.erase(std::unique(s.crossed.begin(), s.crossed.end()), s.crossed.end());
+          for (const uint32_t field : s.crossed) {
+            if (absl::Status status = scan_fields(regex, field, field, nullptr); !status.ok()) {
+              return status;
+            }
+          }
         }
       }
       first = last + 1;

@@ -5,6 +5,7 @@
 // it gives work to TBB and takes results back; outside a TSan build the calls are empty.
 #pragma once
 
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
 #include <tuple>
@@ -49,6 +50,23 @@ void InvokeInParallel(Work&&... work) {
   }...);
   HandOff(&before);
   std::apply([](const auto&... task) { tbb::parallel_invoke(task...); }, tasks);
+  TakeOver(&after);
+}
+
+// tbb::parallel_for over 0..count-1, one index per task (for work items that each take long), with
+// the hand-offs stated as above.
+template <typename Work>
+void ForEachInParallel(size_t count, Work&& work) {
+  static const char before = 0, after = 0;
+  HandOff(&before);
+  tbb::parallel_for(
+      size_t{0}, count,
+      [&](size_t index) {
+        TakeOver(&before);
+        work(index);
+        HandOff(&after);
+      },
+      tbb::simple_partitioner());
   TakeOver(&after);
 }
 

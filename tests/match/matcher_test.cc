@@ -160,5 +160,29 @@ TEST_CASE("a rule needing a keyword and a regex flags every listing of a group t
   CHECK(hits[3].empty());
 }
 
+TEST_CASE("each listing of a group gets the spans of the regexes that match in it", "[match]") {
+  auto pack = CompileYaml(
+      "rules:\n"
+      "  - id: t.telegram\n    title: telegram\n    category: hidden_links\n"
+      "    severity: medium\n    regex: ['\\bt\\.me/[a-z0-9_]{4,}']\n"
+      "  - id: t.whatsapp\n    title: whatsapp\n    category: hidden_links\n"
+      "    severity: medium\n    regex: ['\\bwa\\.me/[0-9]{6,}']\n");
+  const auto hits = ScanTitlesAsOneGroup(
+      pack, {"ask t.me/seller_1", "plain kettle", "wa.me/491511 or t.me/abcd", "wa.me/12"});
+  auto described = [&](const std::vector<Hit>& listing_hits) {
+    Strings out;
+    for (const Hit& hit : listing_hits) {
+      out.push_back(pack->rules().rules[hit.rule].id + " " + std::to_string(hit.start) + " " +
+                    std::to_string(hit.end));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(described(hits[0]) == Strings{"t.telegram 4 17"});
+  CHECK(hits[1].empty());
+  CHECK(described(hits[2]) == (Strings{"t.telegram 16 25", "t.whatsapp 0 12"}));
+  CHECK(hits[3].empty());
+}
+
 }  // namespace
 }  // namespace listscan::testing

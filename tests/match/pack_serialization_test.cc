@@ -10,15 +10,16 @@
 namespace listscan::testing {
 namespace {
 
-// Keywords, a regex, `all`, `near`, an exception, a misspelt keyword, a common word and
-// negation cues: every part of a pack the scanner reads.
+// Keywords, regexes (each its own start-of-match database), `all`, `none`, `near`, an exception,
+// a misspelt keyword, a common word and negation cues: every part of a pack the scanner reads.
 const char kPack[] =
     "rules:\n"
     "  - id: t.sibutramine\n    title: sibutramine\n    category: supplements\n"
     "    severity: high\n    keywords: [sibutramine, clenbuterol]\n"
     "    exceptions: [\"sibutramine free test\"]\n"
     "  - id: t.contact\n    title: contact\n    category: hidden_links\n    severity: medium\n"
-    "    regex: ['\\bwa\\.me/[0-9]+']\n"
+    "    regex: ['\\bwa\\.me/[0-9]+', '\\bt\\.me/[a-z0-9_]{4,}']\n"
+    "    match:\n      none: [{regex: '\\bofficial\\s(shop|store)\\b'}]\n"
     "  - id: t.magnets\n    title: magnets\n    category: toys\n    severity: high\n"
     "    match:\n      all: [magnetic balls, [children, kids]]\n"
     "  - id: t.near\n    title: laser\n    category: electronics\n    severity: high\n"
@@ -36,6 +37,8 @@ const Strings kTitles = {
     "tea without sibutramine",
     "sibutramine free test kit",
     "plain kettle",
+    "orders on t.me/shop_x",
+    "official store: t.me/shop_x",
 };
 
 std::shared_ptr<const CompiledPack> Read(std::string_view bytes) {
@@ -60,7 +63,7 @@ TEST_CASE("a deserialized pack scans exactly as the compiled one", "[match][seri
   CHECK_FALSE(compiled->stats().from_cache);
   CHECK(read->stats().rules == 4);
   CHECK(read->stats().literal_patterns == compiled->stats().literal_patterns);
-  CHECK(read->stats().regex_patterns == 1);
+  CHECK(read->stats().regex_patterns == 3);
   CHECK(read->rules().common_words == Strings{"clenbuterola"});
   for (const std::string& title : kTitles) {
     INFO(title);
@@ -71,6 +74,8 @@ TEST_CASE("a deserialized pack scans exactly as the compiled one", "[match][seri
   CHECK(ScanTitle(read, "clenbuteroll tablets") ==
         Strings{"t.sibutramine title 0 12 clenbuteroll evasion"});
   CHECK(ScanTitle(read, "tea without sibutramine").empty());
+  CHECK(ScanTitle(read, "orders on t.me/shop_x") == Strings{"t.contact title 10 21 t.me/shop_x"});
+  CHECK(ScanTitle(read, "official store: t.me/shop_x").empty());
   // Writing the read pack again gives the same bytes.
   auto again = SerializePack(*read);
   REQUIRE(again.ok());
@@ -169,7 +174,7 @@ TEST_CASE("bytes from another build or format are refused", "[match][serialize]"
   Reseal(&other_format);
   read = DeserializePack(other_format);
   CHECK(read.status().code() == absl::StatusCode::kFailedPrecondition);
-  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 2");
+  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 3");
 }
 
 }  // namespace
