@@ -387,9 +387,18 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       ++i;
       continue;
     }
-    const size_t from = i;
+    size_t from = i;
     while (i < size && IsFuzzyLetter(bytes[i])) ++i;
-    const size_t length = i - from;
+    // Typographic quotes and other punctuation from outside ASCII are not part of the word
+    // ("„sibutramin“").
+    size_t to = i;
+    while (from < to && bytes[from] >= 0x80 && !IsWordAfter(text.substr(0, to), from)) {
+      do ++from; while (from < to && IsContinuation(bytes[from]));
+    }
+    while (to > from && bytes[to - 1] >= 0x80 && !IsWordBefore(text.substr(0, to), to)) {
+      do --to; while (to > from && IsContinuation(bytes[to]));
+    }
+    const size_t length = to - from;
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     // A word with a leet digit or symbol is read for misspellings only when it is long and mostly
     // letters ("R0akkut4n"): codes and model numbers ("LS0000737") are not.
@@ -445,7 +454,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
                                                    : entries_[matched];
       // A word of a phrase counts when the rest of the phrase stands around it as written.
       const size_t phrase_from = from - std::min(from, entry.before.size());
-      const size_t phrase_to = i + entry.after.size();
+      const size_t phrase_to = to + entry.after.size();
       if (!entry.before.empty() &&
           (from < entry.before.size() ||
            text.substr(phrase_from, entry.before.size()) != entry.before ||
@@ -453,7 +462,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
         continue;
       }
       if (!entry.after.empty() &&
-          (phrase_to > size || text.substr(i, entry.after.size()) != entry.after ||
+          (phrase_to > size || text.substr(to, entry.after.size()) != entry.after ||
            (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
         continue;
       }

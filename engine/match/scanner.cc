@@ -64,6 +64,10 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   const auto before = static_cast<unsigned char>(skeleton.data()[position - 1]);
   const auto after = static_cast<unsigned char>(skeleton.data()[position]);
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
+  if (before >= 0x80 || after >= 0x80) {
+    const std::string_view field(skeleton.data() + begin, end - begin);
+    if (!IsWordBefore(field, position - begin) || !IsWordAfter(field, position - begin)) return true;
+  }
   // Digits left in the skeleton are the ones not read as letters (2, 6, or inside a number): one
   // glued to a letter of the text ends a word there ("2mg"); one glued to a leet letter is part
   // of the number ("2024").

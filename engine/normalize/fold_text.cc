@@ -590,6 +590,50 @@ std::string SkeletonKeyword(std::string_view keyword) {
   return Trimmed(std::string(skeleton.view()));
 }
 
+namespace {
+
+bool IsWordCodePoint(utf8proc_int32_t code_point) {
+  switch (utf8proc_category(code_point)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The code point starting at `position`; a broken sequence counts as a letter, as before.
+bool IsWordCodePointAt(std::string_view text, size_t position) {
+  utf8proc_int32_t code_point = -1;
+  const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) +
+                                           position,
+                                       static_cast<utf8proc_ssize_t>(text.size() - position),
+                                       &code_point);
+  return length <= 0 || code_point < 0 || IsWordCodePoint(code_point);
+}
+
+}  // namespace
+
+bool IsWordAfter(std::string_view text, size_t position) {
+  if (position >= text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[position]);
+  if (byte < 0x80) return IsWordByte(byte);
+  return IsWordCodePointAt(text, position);
+}
+
+bool IsWordBefore(std::string_view text, size_t position) {
+  if (position == 0 || position > text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[position - 1]);
+  if (byte < 0x80) return IsWordByte(byte);
+  size_t lead = position - 1;
+  while (lead > 0 && position - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  return IsWordCodePointAt(text.substr(0, position), lead);
+}
+
 uint8_t WithoutSingleScriptHomoglyphs(std::string_view original, uint8_t evasions) {
   if (!(evasions & kEvasionHomoglyph)) return evasions;
   bool ascii_letter = false;

@@ -81,6 +81,13 @@ constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+// Whether the code point of a folded view that ends at `position` (IsWordBefore) or starts there
+// (IsWordAfter) belongs to a word: ASCII letters and digits, and the letters, marks and numbers of
+// any script. Punctuation, symbols and spaces from outside ASCII (“ ” „ « » ¿ ® emoji) end a word
+// as ASCII punctuation does, so "„Red Bali“" holds the keyword "red bali".
+bool IsWordBefore(std::string_view text, size_t position);
+bool IsWordAfter(std::string_view text, size_t position);
+
 // `evasions` without kEvasionHomoglyph unless some word of `original` mixes ASCII letters with
 // other letters: look-alike letters hide a word only among Latin ones ("ѕibutramine"), while
 // a Greek or Cyrillic word written in its own script ("σιλντεναφίλη") folds through the same table

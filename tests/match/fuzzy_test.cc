@@ -56,6 +56,9 @@ TEST_CASE("misspelt long keywords flag, with evasion misspelling", "[match][fuzz
   // Two edits, or an edit inside a longer word, are not the keyword.
   CHECK(Found(pack, "clanbutarol") == "");
   CHECK(Found(pack, "hydroquinonesque") == "");
+  // Typographic quotes and guillemets are not part of the word.
+  CHECK(Found(pack, "mit „Clenbuterole“ 40mcg") == "Clenbuterole misspelling");
+  CHECK(Found(pack, "crema «hydroquinnone» 4%") == "hydroquinnone misspelling");
 }
 
 TEST_CASE("keywords of 5 or 6 letters match only spellings that sound the same",

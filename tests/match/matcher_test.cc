@@ -14,6 +14,15 @@ TEST_CASE("keywords match caseless on word boundaries", "[match]") {
         Strings{"t.rule title 0 11 sibutramine", "t.rule title 13 24 sibutramine"});
 }
 
+TEST_CASE("punctuation and symbols from outside ASCII end a word; letters do not", "[match]") {
+  auto pack = CompileYaml(OneRule("    keywords: [red bali, viagra]\n"));
+  CHECK(ScanTitle(pack, "Pulver „Red Bali“") == Strings{"t.rule title 10 18 Red Bali"});
+  CHECK(ScanTitle(pack, "«Viagra» ¿100mg?") == Strings{"t.rule title 2 8 Viagra"});
+  CHECK(ScanTitle(pack, "🔥Viagra🔥") == Strings{"t.rule title 4 10 Viagra"});
+  CHECK(ScanTitle(pack, "Viagraé").empty());
+  CHECK(ScanTitle(pack, "βViagra").empty());
+}
+
 TEST_CASE("a keyword with a space matches any whitespace run", "[match]") {
   auto pack = CompileYaml(OneRule("    keywords: [no prescription]\n"));
   CHECK(ScanTitle(pack, "Tramadol NO \t Prescription needed") ==
