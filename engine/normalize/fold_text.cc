@@ -31,6 +31,57 @@ constexpr auto kAsciiLower = [] {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+// The Latin letter a Greek or Cyrillic capital looks like, where that differs from the look of its
+// lower case (Ν and ν: N and v; Η and η: H and n; Μ and μ), or 0.
+char CapitalLookAlike(utf8proc_int32_t code_point) {
+  switch (code_point) {
+    case 0x0391: case 0x0410: return 'a';  // Α А
+    case 0x0392: case 0x0412: return 'b';  // Β В
+    case 0x0395: case 0x0415: return 'e';  // Ε Е
+    case 0x0396: return 'z';               // Ζ
+    case 0x0397: case 0x041D: return 'h';  // Η Н
+    case 0x0399: return 'i';               // Ι
+    case 0x039A: case 0x041A: return 'k';  // Κ К
+    case 0x039C: case 0x041C: return 'm';  // Μ М
+    case 0x039D: return 'n';               // Ν
+    case 0x039F: case 0x041E: return 'o';  // Ο О
+    case 0x03A1: case 0x0420: return 'p';  // Ρ Р
+    case 0x03A4: case 0x0422: return 't';  // Τ Т
+    case 0x03A5: case 0x0423: return 'y';  // Υ У
+    case 0x03A7: case 0x0425: return 'x';  // Χ Х
+    case 0x0421: return 'c';               // С
+    default: return 0;
+  }
+}
+
+// Whether the word around bytes[at] is a Latin word in disguise: it has an ASCII letter, and each of
+// its Greek or Cyrillic letters is a capital that looks like a Latin one ("ΤΕLΕGRΑΜ", "DΝΡ"). Such
+// a capital reads as the letter it looks like. A word of its own script keeps the fold of its lower
+// case ("ΒΙΑΓΚΡΑ", or "ZANAΞ" with a Latin A), as the rules' keywords are written.
+bool InLatinWord(const unsigned char* bytes, size_t size, size_t at) {
+  auto in_word = [](unsigned char c) { return c >= 0x80 || IsWordByte(c); };
+  size_t begin = at, end = at;
+  while (begin > 0 && in_word(bytes[begin - 1])) --begin;
+  while (end < size && in_word(bytes[end])) ++end;
+  bool latin = false;
+  for (size_t j = begin; j < end;) {
+    const unsigned char c = bytes[j];
+    if (c < 0x80) {
+      latin |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      ++j;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && j + 1 < end) {
+      const utf8proc_int32_t code_point = ((c & 0x1F) << 6) | (bytes[j + 1] & 0x3F);
+      if (code_point >= 0x0370 && code_point < 0x0500 && !CapitalLookAlike(code_point)) return false;
+      j += 2;
+      continue;
+    }
+    ++j;
+  }
+  return latin;
+}
+
 #if defined(__SSE2__)
 // The `length` (< 16) bytes at `bytes` in the low lanes of a vector, zeros above, in at most two
 // loads that stay inside the range (as memcpy does for short copies, without the call).
@@ -134,6 +185,19 @@ size_t Normalize(std::string_view original, FoldBuffer* text, FoldedText* out) {
       // without maps, folded from the flat table.
       code_point = ((c & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
       length = 2;
+      if (const char latin = CapitalLookAlike(code_point); latin && InLatinWord(bytes, size, i)) {
+        ensure(n + 1);
+        dest[n] = latin;
+        if constexpr (kMaps) {
+          out->normalized_begin[n] = static_cast<uint32_t>(i);
+          out->normalized_end[n] = static_cast<uint32_t>(i + 2);
+          out->normalized_evasions[n] = kEvasionHomoglyph | pending;
+        }
+        pending = 0;
+        ++n;
+        i += 2;
+        continue;
+      }
       if constexpr (!kMaps) {
         const ShortFold& fold = short_folds[code_point];
         if (fold.length != ShortFold::kTooLong) {

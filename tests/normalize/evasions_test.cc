@@ -123,6 +123,28 @@ TEST_CASE("a Ukrainian i is read as i and named homoglyph", "[normalize]") {
   CHECK(found.evasion == "homoglyph");
 }
 
+TEST_CASE("Greek capitals inside a Latin word read as the capitals they look like", "[normalize]") {
+  // "ΤΕLΕGRΑΜ": Greek Tau, Epsilon, Alpha and Mu around Latin L, G and R.
+  const Found telegram =
+      FindKeyword("\xCE\xA4\xCE\x95L\xCE\x95GR\xCE\x91\xCE\x9C", "telegram");
+  CHECK(telegram.original == Span{0, 13});
+  CHECK(telegram.evasion == "homoglyph");
+  // "DΝΡ": Greek Nu and Rho after a Latin D (the lower case ν would read as v).
+  const Found dnp = FindKeyword("D\xCE\x9D\xCE\xA1 200mg", "dnp");
+  CHECK(dnp.original == Span{0, 5});
+  CHECK(dnp.evasion == "homoglyph");
+}
+
+TEST_CASE("a Greek word in capitals keeps the fold of its lower case", "[normalize]") {
+  // "ΖΑΝΑΞ", and "ΖΑΝΑΞ" with a Latin A (Ξ looks like no Latin letter), fold as "ζαναξ" does.
+  FoldedText greek, lower, mixed;
+  FoldText("\xCE\x96\xCE\x91\xCE\x9D\xCE\x91\xCE\x9E", &greek);
+  FoldText("\xCE\xB6\xCE\xB1\xCE\xBD\xCE\xB1\xCE\xBE", &lower);
+  FoldText("\xCE\x96\xCE\x91\xCE\x9D" "A\xCE\x9E", &mixed);
+  CHECK(greek.skeleton == lower.skeleton);
+  CHECK(mixed.skeleton == lower.skeleton);
+}
+
 TEST_CASE("fullwidth letters fold to ASCII and are named fullwidth", "[normalize]") {
   const Found found =
       FindKeyword("\xEF\xBC\xB6\xEF\xBC\xA9\xEF\xBC\xA1\xEF\xBC\xA7\xEF\xBC\xB2\xEF\xBC\xA1 50mg",

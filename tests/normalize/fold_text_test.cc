@@ -145,7 +145,8 @@ TEST_CASE("FoldViews and the leet marks match FoldText on texts dense in context
   const std::vector<std::string> alphabet = {
       "a", "b", "l", "Z", "0", "1", "3", "5", "9", " ", " ", "  ", "\t", "\n", ".", "-", "_", "*",
       "/", ",", "+", "@", "$", "!", "|", "#", "word", "Viagra", "\xC3\xA9", "\xD1\x95",
-      "\xE2\x80\x8B", "\xEF\xBD\x96", "\xFF", "\xCE\xB1", "\xCF\x89", "\xE4\xB8\xAD"};
+      "\xE2\x80\x8B", "\xEF\xBD\x96", "\xFF", "\xCE\xB1", "\xCF\x89", "\xE4\xB8\xAD",
+      "\xCE\x9D", "\xCE\x9C", "\xD0\x9D", "\xE2\x80\x9C"};
   std::mt19937 random(99);
   size_t compared = 0;
   for (int round = 0; round < 4000; ++round) {
