@@ -54,19 +54,17 @@ void InvokeInParallel(Work&&... work) {
 }
 
 // tbb::parallel_for over 0..count-1, one index per task (for work items that each take long), with
-// the hand-offs stated as above.
+// the hand-offs stated as above (the task is built before the hand-off, so that it is seen too).
 template <typename Work>
 void ForEachInParallel(size_t count, Work&& work) {
   static const char before = 0, after = 0;
+  const auto task = [&](size_t index) {
+    TakeOver(&before);
+    work(index);
+    HandOff(&after);
+  };
   HandOff(&before);
-  tbb::parallel_for(
-      size_t{0}, count,
-      [&](size_t index) {
-        TakeOver(&before);
-        work(index);
-        HandOff(&after);
-      },
-      tbb::simple_partitioner());
+  tbb::parallel_for(size_t{0}, count, task, tbb::simple_partitioner());
   TakeOver(&after);
 }
 
