@@ -22,7 +22,9 @@ absl::StatusOr<std::shared_ptr<const ServingPack>> PackHolder::Reload() {
   auto serving = std::make_shared<ServingPack>();
   serving->pack = *pack;
   serving->version = PackVersion((*pack)->rules());
-  serving->selection = WithRuleMetadata(fields_, (*pack)->rules(), {});
+  // The listing's country, as `scan` reads it by default: national phone numbers in hidden-links
+  // hits become E.164 with it, so that verdicts equal `scan`'s.
+  serving->selection = WithRuleMetadata(fields_, (*pack)->rules(), {std::string(kCountryField)});
   absl::StatusOr<std::unique_ptr<ScannerPool>> scanners =
       ScannerPool::Create(*pack, serving->selection, scanners_);
   if (!scanners.ok()) return scanners.status();

@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "listscan/rule.h"
 #include "output/json_text.h"
 #include "output/record_formats.h"
 
@@ -92,7 +93,8 @@ std::optional<RequestError> ScanBody(const ServingPack& pack, ScanSlot& slot, Bo
       AppendJsonString(response, listing.id);
       response->append(hits.empty() ? ",\"flagged\":false,\"hits\":"
                                     : ",\"flagged\":true,\"hits\":");
-      AppendHits(response, listing, hits, rules);
+      const std::string* country = listing.FindMetadata(kCountryField);
+      AppendHits(response, listing, hits, rules, country ? NormalizeCountryCode(*country) : "");
       response->append("}\n");
       if (hits.empty()) continue;
       ++tally->flagged;
