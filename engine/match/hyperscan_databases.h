@@ -1,7 +1,7 @@
 // The Hyperscan databases of a pack: keywords (literals over the skeleton view), and regexes over
 // the normalized view twice: the required ones (PatternTable::required_regex_ids) together without
-// start-of-match, cheap enough for every listing, and each regex on its own with start-of-match, for
-// the listings that may be flagged. Compiled here or loaded from the disk cache.
+// start-of-match, cheap enough for every listing, and each regex on its own with start-of-match,
+// for the listings that may be flagged. Compiled here or loaded from the disk cache.
 #pragma once
 
 #include <cstdlib>

@@ -66,7 +66,8 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   if (!IsWordByte(before) || !IsWordByte(after)) return true;
   if (before >= 0x80 || after >= 0x80) {
     const std::string_view field(skeleton.data() + begin, end - begin);
-    if (!IsWordBefore(field, position - begin) || !IsWordAfter(field, position - begin)) return true;
+    const uint32_t at = position - begin;
+    if (!IsWordBefore(field, at) || !IsWordAfter(field, at)) return true;
   }
   // Digits left in the skeleton are the ones not read as letters (2, 6, or inside a number): one
   // glued to a letter of the text ends a word there ("2mg"); one glued to a leet letter is part

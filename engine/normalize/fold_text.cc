@@ -31,8 +31,8 @@ constexpr auto kAsciiLower = [] {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
-// The Latin letter a Greek or Cyrillic capital looks like, where that differs from the look of its
-// lower case (Ν and ν: N and v; Η and η: H and n; Μ and μ), or 0.
+// The Latin capital a Greek or Cyrillic capital looks like, in lower case, or 0. For some it is not
+// the letter its lower case looks like (Ν and ν: N and v; Η and η: H and n; Μ and μ).
 char CapitalLookAlike(utf8proc_int32_t code_point) {
   switch (code_point) {
     case 0x0391: case 0x0410: return 'a';  // Α А
@@ -54,10 +54,10 @@ char CapitalLookAlike(utf8proc_int32_t code_point) {
   }
 }
 
-// Whether the word around bytes[at] is a Latin word in disguise: it has an ASCII letter, and each of
-// its Greek or Cyrillic letters is a capital that looks like a Latin one ("ΤΕLΕGRΑΜ", "DΝΡ"). Such
-// a capital reads as the letter it looks like. A word of its own script keeps the fold of its lower
-// case ("ΒΙΑΓΚΡΑ", or "ZANAΞ" with a Latin A), as the rules' keywords are written.
+// Whether the word around bytes[at] is a Latin word in disguise: it has an ASCII letter, and each
+// of its Greek or Cyrillic letters is a capital that looks like a Latin one ("ΤΕLΕGRΑΜ", "DΝΡ").
+// Such a capital reads as the letter it looks like. A word of its own script keeps the fold of its
+// lower case ("ΒΙΑΓΚΡΑ", or "ZANAΞ" with a Latin A), as the rules' keywords are written.
 bool InLatinWord(const unsigned char* bytes, size_t size, size_t at) {
   auto in_word = [](unsigned char c) { return c >= 0x80 || IsWordByte(c); };
   size_t begin = at, end = at;
@@ -73,7 +73,8 @@ bool InLatinWord(const unsigned char* bytes, size_t size, size_t at) {
     }
     if (c >= 0xC2 && c <= 0xDF && j + 1 < end) {
       const utf8proc_int32_t code_point = ((c & 0x1F) << 6) | (bytes[j + 1] & 0x3F);
-      if (code_point >= 0x0370 && code_point < 0x0500 && !CapitalLookAlike(code_point)) return false;
+      const bool greek_or_cyrillic = code_point >= 0x0370 && code_point < 0x0500;
+      if (greek_or_cyrillic && !CapitalLookAlike(code_point)) return false;
       j += 2;
       continue;
     }
@@ -692,7 +693,10 @@ bool IsWordBefore(std::string_view text, size_t position) {
   const auto byte = static_cast<unsigned char>(text[position - 1]);
   if (byte < 0x80) return IsWordByte(byte);
   size_t lead = position - 1;
-  while (lead > 0 && position - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
+  auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  while (lead > 0 && position - lead < 4 && continuation(lead)) {
     --lead;
   }
   return IsWordCodePointAt(text.substr(0, position), lead);
