@@ -401,6 +401,33 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
 }
 #endif
 
+// Whether the '@' at in[at] opens the domain of an e-mail address: labels of ASCII letters, digits
+// and hyphens joined by dots, the last one two or more letters, then no more word ("x@o2.pl",
+// "info@gmx.de."). Such an '@' is the address's, not an 'a': "kontakt@firma.ro" is no "kontakta".
+bool OpensMailDomain(const unsigned char* in, size_t size, size_t at) {
+  auto is_label_byte = [](unsigned char b) {
+    return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-';
+  };
+  size_t i = at + 1, dots = 0, last_label = 0;
+  bool last_all_letters = false;
+  while (true) {
+    const size_t label = i;
+    bool letters = true;
+    while (i < size && is_label_byte(in[i])) letters &= in[i++] >= 'a';
+    if (i == label) return false;  // an empty label
+    last_label = i - label;
+    last_all_letters = letters;
+    if (i + 1 < size && in[i] == '.' && is_label_byte(in[i + 1])) {
+      ++dots;
+      ++i;
+      continue;
+    }
+    break;
+  }
+  const bool word_follows = i < size && (kTables.classes[in[i]] & kWord);
+  return dots > 0 && last_all_letters && last_label >= 2 && !word_follows;
+}
+
 // One pass over the normalized view in[0, size) into `skeleton` (room for `size` bytes plus the
 // slack): leetspeak undone, runs of three or more single letters joined ("s i b u" -> "sibu"),
 // whitespace runs collapsed. Returns the skeleton's length. With kMaps, also fills
@@ -556,7 +583,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
       const bool inside_word =
           is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$' || c == '|');
       const bool ending_word = c == '@' && r > 0 && is_word(r - 1);
-      if (inside_word || ending_word) {
+      if ((inside_word || ending_word) && !(c == '@' && OpensMailDomain(in, size, r))) {
         put(kTables.letter[c], r, kEvasionLeet);
         ++r;
         continue;

@@ -225,6 +225,15 @@ TEST_CASE("an at sign ends a word as a; an exclamation mark there does not", "[n
   CHECK(folded.skeleton == "kupa @kostas viagra! xa");
 }
 
+TEST_CASE("an at sign that opens an e-mail domain stays an at sign", "[normalize]") {
+  FoldedText folded;
+  FoldText("kontakt@firma.ro, info@gmx.de. sprzedam@o2.pl!", &folded);
+  CHECK(folded.skeleton == "kontakt@firma.ro, info@gmx.de. sprzedam@o2.pi!");
+  // No domain after it: a dot-less word, a number for the last label, a word glued on.
+  FoldText("V1@gr@.com c1@lis.5 x@y.z kup@ teraz", &folded);
+  CHECK(folded.skeleton == "viagra.com ciaiis.s xay.z kupa teraz");
+}
+
 TEST_CASE("spacing outranks leet in the evasion name", "[normalize]") {
   const Found found = FindKeyword("s 1 b u t r 4 m i n e", "sibutramine");
   CHECK(found.original == Span{0, 21});
