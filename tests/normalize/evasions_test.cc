@@ -229,7 +229,8 @@ TEST_CASE("an at sign that opens an e-mail domain stays an at sign", "[normalize
   FoldedText folded;
   FoldText("kontakt@firma.ro, info@gmx.de. sprzedam@o2.pl!", &folded);
   CHECK(folded.skeleton == "kontakt@firma.ro, info@gmx.de. sprzedam@o2.pi!");
-  // No domain after it: a dot-less word, a number for the last label, a word glued on.
+  // No domain after it: a word without a dot, a number or a single letter as the last label,
+  // nothing at all.
   FoldText("V1@gr@.com c1@lis.5 x@y.z kup@ teraz", &folded);
   CHECK(folded.skeleton == "viagra.com ciaiis.s xay.z kupa teraz");
 }
