@@ -21,7 +21,7 @@
 namespace listscan::report {
 
 struct FigureOptions {
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string seller_field = "seller.id";
   size_t samples = 50;  // flagged listings kept for the sample table (the first ones)
   size_t top = 20;      // rows of the top-rules and sellers tables

@@ -33,7 +33,7 @@ struct StatementOptions {
   std::string application_date;  // YYYY-MM-DD
   std::string content_date;      // YYYY-MM-DD: used when the listing has no valid date field
   std::string content_date_field = "created_at";
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string ean_field = "ean";
   std::string puid_prefix;
 };

@@ -24,7 +24,7 @@ absl::StatusOr<std::shared_ptr<const ServingPack>> PackHolder::Reload() {
   serving->version = PackVersion((*pack)->rules());
   // The listing's country, as `scan` reads it by default: national phone numbers in hidden-links
   // hits become E.164 with it, so that verdicts equal `scan`'s.
-  serving->selection = WithRuleMetadata(fields_, (*pack)->rules(), {std::string(kCountryField)});
+  serving->selection = WithRuleMetadata(fields_, (*pack)->rules(), {std::string(kDefaultCountryField)});
   absl::StatusOr<std::unique_ptr<ScannerPool>> scanners =
       ScannerPool::Create(*pack, serving->selection, scanners_);
   if (!scanners.ok()) return scanners.status();

@@ -8,7 +8,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "listscan/compiled_pack.h"
@@ -16,9 +15,6 @@
 #include "serve/scanner_pool.h"
 
 namespace listscan::serve {
-
-// The metadata field that names a listing's country: `scan`'s default --country-field.
-inline constexpr std::string_view kCountryField = "country";
 
 struct ServingPack {
   std::shared_ptr<const CompiledPack> pack;

@@ -93,7 +93,7 @@ std::optional<RequestError> ScanBody(const ServingPack& pack, ScanSlot& slot, Bo
       AppendJsonString(response, listing.id);
       response->append(hits.empty() ? ",\"flagged\":false,\"hits\":"
                                     : ",\"flagged\":true,\"hits\":");
-      const std::string* country = listing.FindMetadata(kCountryField);
+      const std::string* country = listing.FindMetadata(kDefaultCountryField);
       AppendHits(response, listing, hits, rules, country ? NormalizeCountryCode(*country) : "");
       response->append("}\n");
       if (hits.empty()) continue;

@@ -26,7 +26,7 @@ struct ReportFlags {
   std::string output = "-";
   std::string date;
   std::vector<std::string> previous;  // DATE=FLAGGED.jsonl
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string seller_field = "seller.id";
   size_t samples = 50;
   size_t top = 20;

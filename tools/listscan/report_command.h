@@ -17,7 +17,7 @@ CLI::App* AddReportCommand(CLI::App& app, int (**run)());
 // The report `scan --report` writes in the same run: `report --format FORMAT` with its defaults.
 struct ScanReport {
   std::string format = "html";  // html, markdown, json or sor
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string seller_field = "seller.id";
 };
 absl::StatusOr<std::unique_ptr<report::ReportSink>> MakeScanReportSink(const ScanReport& request,

@@ -36,7 +36,7 @@ struct ScanFlags {
   std::string id_field = "id";
   std::string with_fields;
   std::string shard;  // "K/N"
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string seller_field = "seller.id";
   size_t max_record_bytes = 16u << 20;
   unsigned threads = 0;

@@ -20,6 +20,8 @@ bool IsEeaCountry(std::string_view code);  // "DE", "GR"; not "EL", "UK" or lowe
 // A country as listings write it, as a code: trimmed, upper case, Greece's "EL" read as "GR" and
 // "UK" as "GB"; "" for none.
 std::string NormalizeCountryCode(std::string_view value);
+// The listing field that names its country unless the user says otherwise (`--country-field`).
+inline constexpr std::string_view kDefaultCountryField = "country";
 
 // A keyword synonym group (any of `keywords`) or one regex.
 struct Term {

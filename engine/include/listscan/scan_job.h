@@ -33,7 +33,7 @@ struct ScanJobOptions {
   FieldSelection fields;             // metadata paths of rules' `where` are added automatically
   std::vector<std::string> with_fields;  // copied into each flagged listing's "fields"
   // Scanned listings are counted per value of these paths in the summary; empty: not counted.
-  std::string country_field = "country";
+  std::string country_field{kDefaultCountryField};
   std::string seller_field = "seller.id";
   FlaggedFormat flagged_format = FlaggedFormat::kJsonLines;
   // When set, called in input order with each batch's flagged listings as JSON Lines, whatever
