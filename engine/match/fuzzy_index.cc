@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "match/byte_codec.h"
@@ -153,14 +155,20 @@ void ForEachDeletion(std::string_view key, std::string* scratch,
   }
 }
 
-void FuzzyIndex::AddEntry(Entry entry, size_t min_letters) {
-  const size_t letters = Letters(entry.key);
-  const size_t word_bytes = entry.keyword.size();
+struct FuzzyIndex::Builder {
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> buckets;         // Bucket → entries_
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> sound_alike;  // key → sound_entries_
+};
+
+void FuzzyIndex::AddEntry(const Entry& entry, size_t min_letters, Builder* builder) {
+  const std::string_view key = texts_[entry.key];
+  const size_t letters = Letters(key);
+  const size_t word_bytes = texts_[entry.keyword].size();
   // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
-  if (letters < FuzzyOptions::kFewestEditLetters || Letters(entry.keyword) < min_letters) {
+  if (letters < FuzzyOptions::kFewestEditLetters || Letters(texts_[entry.keyword]) < min_letters) {
     if (letters < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) return;
-    sound_alike_[entry.key].push_back(static_cast<uint32_t>(sound_entries_.size()));
-    sound_entries_.push_back(std::move(entry));
+    builder->sound_alike[std::string(key)].push_back(static_cast<uint32_t>(sound_entries_.size()));
+    sound_entries_.push_back(entry);
     // Words of four bytes at least: Scan hashes a word's first and last four bytes.
     min_word_bytes_ = std::min(min_word_bytes_, std::max<size_t>(4, letters - 1));
     max_word_bytes_ = std::max(max_word_bytes_, 2 * (word_bytes + 1));
@@ -168,12 +176,12 @@ void FuzzyIndex::AddEntry(Entry entry, size_t min_letters) {
   }
   const auto index = static_cast<uint32_t>(entries_.size());
   for (const bool suffix : {false, true}) {
-    const uint64_t bucket = Bucket(entry.key, letters, suffix);
+    const uint64_t bucket = Bucket(key, letters, suffix);
     const uint32_t bit = BitOf(bucket);
     bitmap_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    buckets_[bucket].push_back(index);
+    builder->buckets[bucket].push_back(index);
   }
-  entries_.push_back(std::move(entry));
+  entries_.push_back(entry);
   // A word within reach has a key of at least letters - 1 letters, and a key is no longer
   // than its word nor less than half of it.
   min_word_bytes_ = std::min(min_word_bytes_, letters - 1);
@@ -189,6 +197,9 @@ uint64_t FuzzyIndex::Bucket(std::string_view key, size_t letters, bool suffix) {
 
 FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     : bitmap_((size_t{1} << kBitmapBits) / 64, 0) {
+  texts_.Add("");
+  Builder builder;
+  std::string key, deletion;
   for (const uint32_t p : table.fuzzy_ids()) {
     const Pattern& pattern = table.patterns()[p];
     // A phrase ("senza certificazione") is matched through each of its words long enough for an
@@ -202,24 +213,47 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       // In a phrase only the words long enough for an edit count: sound-alikes of its short words
       // cost a lookup for most words of a text and find little.
       if (words.size() > 1 && Letters(word) < pattern.fuzzy_min_letters) continue;
-      Entry entry;
-      PhoneticKey(word, &entry.key);
-      entry.keyword = std::string(word);
-      entry.pattern = p;
+      PhoneticKey(word, &key);
+      Entry entry{.key = texts_.Add(key), .keyword = texts_.Add(word), .pattern = p};
       if (words.size() > 1) {
-        entry.before = pattern.expression.substr(0, begin);
-        entry.after =
-            pattern.expression.substr(std::min(begin + word.size(), pattern.expression.size()));
+        entry.before = texts_.Add(std::string_view(pattern.expression).substr(0, begin));
+        entry.after = texts_.Add(std::string_view(pattern.expression)
+                                     .substr(std::min(begin + word.size(), pattern.expression.size())));
       }
-      AddEntry(std::move(entry), pattern.fuzzy_min_letters);
+      AddEntry(entry, pattern.fuzzy_min_letters, &builder);
     }
   }
   if (empty()) return;
+  // Laid out flat in key order, so the same pack always gives the same tables.
+  std::vector<uint64_t> hashes;
+  for (const auto& [bucket, indices] : builder.buckets) bucket_keys_.push_back(bucket);
+  std::sort(bucket_keys_.begin(), bucket_keys_.end());
+  for (const uint64_t bucket : bucket_keys_) bucket_entries_.Add(builder.buckets.at(bucket));
+  bucket_slots_ = HashSlots(bucket_keys_);
+  std::vector<std::string_view> sounds;
+  for (const auto& [sound, indices] : builder.sound_alike) sounds.push_back(sound);
+  std::sort(sounds.begin(), sounds.end());
+  for (const std::string_view sound : sounds) {
+    sound_keys_.Add(sound);
+    sound_runs_.Add(builder.sound_alike.find(absl::string_view(sound.data(), sound.size()))->second);
+    hashes.push_back(KeyHash(sound));
+  }
+  sound_slots_ = HashSlots(hashes);
+  hashes.clear();
+  absl::flat_hash_map<std::string, uint32_t> known;  // → known_words_
+  auto add_known = [&](std::string_view word) {
+    const auto [it, added] = known.emplace(std::string(word), static_cast<uint32_t>(known_words_.size()));
+    if (added) {
+      known_words_.Add(word);
+      hashes.push_back(KeyHash(word));
+    }
+    return it->second;
+  };
   for (const uint32_t p : table.literal_ids()) {
     const std::string& keyword = table.patterns()[p].expression;
     if (std::all_of(keyword.begin(), keyword.end(),
                     [](char c) { return IsFuzzyLetter(static_cast<unsigned char>(c)); })) {
-      known_words_.insert(keyword);
+      add_known(keyword);
     }
   }
   // A dictionary word that is a keyword ("kwikzilver", "diferencia", "tadalafil"), or lies one edit
@@ -228,15 +262,15 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   // keywords, words are just other words ("hammer", "jammer").
   absl::flat_hash_set<std::string_view> keywords;
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> long_keys;  // key or a deletion → entries_
-  std::string key, deletion;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
-    keywords.insert(entries_[i].keyword);
-    if (Letters(entries_[i].key) < kKeywordVariantLetters) continue;
-    long_keys[KeyHash(entries_[i].key)].push_back(i);
-    ForEachDeletion(entries_[i].key, &deletion,
+    keywords.insert(texts_[entries_[i].keyword]);
+    const std::string_view entry_key = texts_[entries_[i].key];
+    if (Letters(entry_key) < kKeywordVariantLetters) continue;
+    long_keys[KeyHash(entry_key)].push_back(i);
+    ForEachDeletion(entry_key, &deletion,
                     [&](std::string_view d) { long_keys[KeyHash(d)].push_back(i); });
   }
-  for (const Entry& entry : sound_entries_) keywords.insert(entry.keyword);
+  for (const Entry& entry : sound_entries_) keywords.insert(texts_[entry.keyword]);
   // (The same word, not the same sound: "graisse" and "gralise" share a key, and stay apart.)
   auto spells_keyword = [&](std::string_view common_skeleton, std::string_view common_key) {
     if (keywords.contains(common_skeleton)) return true;
@@ -245,25 +279,24 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       const auto it = long_keys.find(KeyHash(probe));
       if (found || it == long_keys.end()) return;
       for (const uint32_t i : it->second) {
-        if (EditDistance(common_key, entries_[i].key, 1) <= 1) found = true;
+        if (EditDistance(common_key, texts_[entries_[i].key], 1) <= 1) found = true;
       }
     };
     check(common_key);
     ForEachDeletion(common_key, &deletion, check);
     return found;
   };
-  std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, common_words_ index
+  std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, known_words_ index
   for (const std::string& word : rules.common_words) {
-    std::string skeleton = SkeletonKeyword(word);
+    const std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
     if (spells_keyword(skeleton, key)) continue;
-    known_words_.insert(skeleton);
-    common_keys.emplace_back(KeyHash(key), static_cast<uint32_t>(common_words_.size()));
-    common_words_.push_back(std::move(skeleton));
+    common_keys.emplace_back(KeyHash(key), add_known(skeleton));
     common_near_.push_back(KeyHash(key));
     ForEachDeletion(key, &deletion,
                     [this](std::string_view d) { common_near_.push_back(KeyHash(d)); });
   }
+  known_slots_ = HashSlots(hashes);
   std::sort(common_keys.begin(), common_keys.end());
   for (const auto& [hash, word] : common_keys) {
     common_key_hashes_.push_back(hash);
@@ -275,7 +308,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
 
 std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
   std::vector<std::pair<std::string, uint32_t>> keys;
-  for (const Entry& entry : entries_) keys.emplace_back(entry.key, entry.pattern);
+  for (const Entry& entry : entries_) keys.emplace_back(texts_[entry.key], entry.pattern);
   return keys;
 }
 
@@ -286,7 +319,7 @@ bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view ke
   if (first == last) return false;
   const int to_keyword = EditDistance(word, keyword, 3);
   for (auto it = first; it != last; ++it) {
-    const std::string& common = common_words_[common_key_words_[it - common_key_hashes_.begin()]];
+    const std::string_view common = known_words_[common_key_words_[it - common_key_hashes_.begin()]];
     if (EditDistance(word, common, to_keyword) <= to_keyword) return true;
   }
   return false;
@@ -312,9 +345,12 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
                          size_t probes, Scratch* scratch) const {
   scratch->candidates.clear();
   for (size_t b = 0; b < probes; ++b) {
-    if (const auto it = buckets_.find(buckets[b]); it != buckets_.end()) {
-      scratch->candidates.insert(scratch->candidates.end(), it->second.begin(), it->second.end());
-    }
+    const uint64_t bucket = buckets[b];
+    const int64_t found =
+        bucket_slots_.Find(bucket, [&](size_t i) { return bucket_keys_[i] == bucket; });
+    if (found < 0) continue;
+    const std::span<const uint32_t> run = bucket_entries_[found];
+    scratch->candidates.insert(scratch->candidates.end(), run.begin(), run.end());
   }
   std::sort(scratch->candidates.begin(), scratch->candidates.end());
   scratch->candidates.erase(std::unique(scratch->candidates.begin(), scratch->candidates.end()),
@@ -324,9 +360,10 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
   int near_common = -1;
   for (const uint32_t index : scratch->candidates) {
     const Entry& entry = entries_[index];
-    if (word == entry.keyword || !WithinOneEdit(key, entry.key)) continue;
-    if (key == entry.key) {
-      if (SoundsLikeCommonWord(word, key, entry.keyword)) continue;
+    const std::string_view keyword = texts_[entry.keyword], entry_key = texts_[entry.key];
+    if (word == keyword || !WithinOneEdit(key, entry_key)) continue;
+    if (key == entry_key) {
+      if (SoundsLikeCommonWord(word, key, keyword)) continue;
     } else {
       if (near_common < 0) near_common = NearCommonWord(key, scratch) ? 1 : 0;
       if (near_common == 1) continue;
@@ -336,16 +373,19 @@ void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint
 }
 
 void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
-  if (known_words_.contains(absl::string_view(word.data(), word.size()))) return;
+  if (known_slots_.Find(KeyHash(word), [&](size_t i) { return known_words_[i] == word; }) >= 0) {
+    return;
+  }
   if (scratch->key.size() < 2 * word.size() + 8) scratch->key.resize(2 * word.size() + 8);
   const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
   if (key.size() < 3) return;
-  if (!sound_alike_.empty()) {
-    if (const auto it = sound_alike_.find(absl::string_view(key.data(), key.size()));
-        it != sound_alike_.end()) {
-      for (const uint32_t index : it->second) {
-        const Entry& entry = sound_entries_[index];
-        if (word != entry.keyword && !SoundsLikeCommonWord(word, key, entry.keyword)) {
+  if (!sound_entries_.empty()) {
+    const int64_t found =
+        sound_slots_.Find(KeyHash(key), [&](size_t i) { return sound_keys_[i] == key; });
+    if (found >= 0) {
+      for (const uint32_t index : sound_runs_[found]) {
+        const std::string_view keyword = texts_[sound_entries_[index].keyword];
+        if (word != keyword && !SoundsLikeCommonWord(word, key, keyword)) {
           scratch->matched.push_back(index | kSoundEntry);
         }
       }
@@ -453,16 +493,16 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       const Entry& entry = (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry]
                                                    : entries_[matched];
       // A word of a phrase counts when the rest of the phrase stands around it as written.
-      const size_t phrase_from = from - std::min(from, entry.before.size());
-      const size_t phrase_to = to + entry.after.size();
-      if (!entry.before.empty() &&
-          (from < entry.before.size() ||
-           text.substr(phrase_from, entry.before.size()) != entry.before ||
+      const std::string_view before = texts_[entry.before], after = texts_[entry.after];
+      const size_t phrase_from = from - std::min(from, before.size());
+      const size_t phrase_to = to + after.size();
+      if (!before.empty() &&
+          (from < before.size() || text.substr(phrase_from, before.size()) != before ||
            (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
         continue;
       }
-      if (!entry.after.empty() &&
-          (phrase_to > size || text.substr(to, entry.after.size()) != entry.after ||
+      if (!after.empty() &&
+          (phrase_to > size || text.substr(to, after.size()) != after ||
            (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
         continue;
       }
@@ -474,68 +514,39 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
 
 namespace {
 
-constexpr size_t kEntryMinBytes = 4 * sizeof(uint64_t) + sizeof(uint32_t);
-
-template <typename Entry>
-void PutEntries(ByteWriter* out, const std::vector<Entry>& entries) {
-  out->Put<uint64_t>(entries.size());
-  for (const Entry& entry : entries) {
-    out->PutString(entry.key);
-    out->PutString(entry.keyword);
-    out->Put<uint32_t>(entry.pattern);
-    out->PutString(entry.before);
-    out->PutString(entry.after);
-  }
-}
-
-template <typename Entry>
-std::vector<Entry> GetEntries(ByteReader* in, size_t pattern_count) {
-  std::vector<Entry> entries(in->GetCount(kEntryMinBytes));
-  for (Entry& entry : entries) {
-    entry.key = in->GetString();
-    entry.keyword = in->GetString();
-    entry.pattern = in->Get<uint32_t>();
-    entry.before = in->GetString();
-    entry.after = in->GetString();
-    if (entry.pattern >= pattern_count) in->Fail();
-  }
-  return entries;
-}
-
 bool AllBelow(const std::vector<uint32_t>& values, size_t limit) {
   return std::all_of(values.begin(), values.end(), [limit](uint32_t v) { return v < limit; });
+}
+
+template <typename Entry>
+std::vector<Entry> GetEntries(ByteReader* in, size_t pattern_count, size_t text_count) {
+  std::vector<Entry> entries = in->GetVector<Entry>();
+  for (const Entry& entry : entries) {
+    if (entry.pattern >= pattern_count ||
+        std::max({entry.key, entry.keyword, entry.before, entry.after}) >= text_count) {
+      in->Fail();
+    }
+  }
+  return entries;
 }
 
 }  // namespace
 
 void FuzzyIndex::Serialize(ByteWriter* out) const {
   out->PutVector(bitmap_);
-  PutEntries(out, entries_);
-  // Hash tables in a sorted order, so the same pack always gives the same bytes.
-  std::vector<uint64_t> buckets;
-  for (const auto& [bucket, indices] : buckets_) buckets.push_back(bucket);
-  std::sort(buckets.begin(), buckets.end());
-  out->Put<uint64_t>(buckets.size());
-  for (const uint64_t bucket : buckets) {
-    out->Put<uint64_t>(bucket);
-    out->PutVector(buckets_.at(bucket));
-  }
-  std::vector<std::string_view> sounds;
-  for (const auto& [key, indices] : sound_alike_) sounds.push_back(key);
-  std::sort(sounds.begin(), sounds.end());
-  out->Put<uint64_t>(sounds.size());
-  for (const std::string_view key : sounds) {
-    out->PutString(key);
-    out->PutVector(sound_alike_.find(absl::string_view(key.data(), key.size()))->second);
-  }
-  PutEntries(out, sound_entries_);
-  std::vector<std::string_view> known(known_words_.begin(), known_words_.end());
-  std::sort(known.begin(), known.end());
-  out->Put<uint64_t>(known.size());
-  for (const std::string_view word : known) out->PutString(word);
+  texts_.Serialize(out);
+  out->PutVector(entries_);
+  out->PutVector(bucket_keys_);
+  bucket_entries_.Serialize(out);
+  bucket_slots_.Serialize(out);
+  sound_keys_.Serialize(out);
+  sound_runs_.Serialize(out);
+  sound_slots_.Serialize(out);
+  out->PutVector(sound_entries_);
+  known_words_.Serialize(out);
+  known_slots_.Serialize(out);
   out->PutVector(common_key_hashes_);
   out->PutVector(common_key_words_);
-  out->PutStrings(common_words_);
   out->PutVector(common_near_);
   out->Put<uint64_t>(min_word_bytes_);
   out->Put<uint64_t>(max_word_bytes_);
@@ -543,45 +554,30 @@ void FuzzyIndex::Serialize(ByteWriter* out) const {
 
 std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t pattern_count) {
   std::unique_ptr<FuzzyIndex> index(new FuzzyIndex());
-  index->bitmap_ = in->GetVector<uint64_t>();
-  if (index->bitmap_.size() != (size_t{1} << kBitmapBits) / 64) in->Fail();
-  index->entries_ = GetEntries<Entry>(in, pattern_count);
-  const size_t buckets = in->GetCount(2 * sizeof(uint64_t));
-  index->buckets_.reserve(buckets);
-  for (size_t i = 0; i < buckets && in->ok(); ++i) {
-    const uint64_t bucket = in->Get<uint64_t>();
-    std::vector<uint32_t> entries = in->GetVector<uint32_t>();
-    if (!AllBelow(entries, index->entries_.size())) in->Fail();
-    index->buckets_.emplace(bucket, std::move(entries));
-  }
-  const size_t sounds = in->GetCount(2 * sizeof(uint64_t));
-  index->sound_alike_.reserve(sounds);
-  std::vector<std::pair<std::string, std::vector<uint32_t>>> sound_keys;
-  for (size_t i = 0; i < sounds && in->ok(); ++i) {
-    std::string key = in->GetString();
-    sound_keys.emplace_back(std::move(key), in->GetVector<uint32_t>());
-  }
-  index->sound_entries_ = GetEntries<Entry>(in, pattern_count);
-  for (auto& [key, entries] : sound_keys) {
-    if (!AllBelow(entries, index->sound_entries_.size())) in->Fail();
-    index->sound_alike_.emplace(std::move(key), std::move(entries));
-  }
-  const size_t known = in->GetCount(sizeof(uint64_t));
-  index->known_words_.reserve(known);
-  for (size_t i = 0; i < known && in->ok(); ++i) index->known_words_.insert(in->GetString());
-  index->common_key_hashes_ = in->GetVector<uint64_t>();
-  index->common_key_words_ = in->GetVector<uint32_t>();
-  index->common_words_ = in->GetStrings();
-  index->common_near_ = in->GetVector<uint64_t>();
-  index->min_word_bytes_ = in->Get<uint64_t>();
-  index->max_word_bytes_ = in->Get<uint64_t>();
-  if (index->common_key_hashes_.size() != index->common_key_words_.size() ||
-      !AllBelow(index->common_key_words_, index->common_words_.size()) ||
-      !std::is_sorted(index->common_key_hashes_.begin(), index->common_key_hashes_.end()) ||
-      !std::is_sorted(index->common_near_.begin(), index->common_near_.end())) {
-    in->Fail();
-  }
-  if (!in->ok()) return nullptr;
+  FuzzyIndex& x = *index;
+  x.bitmap_ = in->GetVector<uint64_t>();
+  bool ok = x.bitmap_.size() == (size_t{1} << kBitmapBits) / 64 && x.texts_.Deserialize(in);
+  x.entries_ = GetEntries<Entry>(in, pattern_count, x.texts_.size());
+  x.bucket_keys_ = in->GetVector<uint64_t>();
+  ok = ok && x.bucket_entries_.Deserialize(in) &&
+       x.bucket_entries_.size() == x.bucket_keys_.size() &&
+       x.bucket_entries_.AllBelow(x.entries_.size()) &&
+       x.bucket_slots_.Deserialize(in, x.bucket_keys_.size()) && x.sound_keys_.Deserialize(in) &&
+       x.sound_runs_.Deserialize(in) && x.sound_runs_.size() == x.sound_keys_.size() &&
+       x.sound_slots_.Deserialize(in, x.sound_keys_.size());
+  x.sound_entries_ = GetEntries<Entry>(in, pattern_count, x.texts_.size());
+  ok = ok && x.sound_runs_.AllBelow(x.sound_entries_.size()) && x.known_words_.Deserialize(in) &&
+       x.known_slots_.Deserialize(in, x.known_words_.size());
+  x.common_key_hashes_ = in->GetVector<uint64_t>();
+  x.common_key_words_ = in->GetVector<uint32_t>();
+  x.common_near_ = in->GetVector<uint64_t>();
+  x.min_word_bytes_ = in->Get<uint64_t>();
+  x.max_word_bytes_ = in->Get<uint64_t>();
+  ok = ok && x.common_key_hashes_.size() == x.common_key_words_.size() &&
+       AllBelow(x.common_key_words_, x.known_words_.size()) &&
+       std::is_sorted(x.common_key_hashes_.begin(), x.common_key_hashes_.end()) &&
+       std::is_sorted(x.common_near_.begin(), x.common_near_.end());
+  if (!ok || !in->ok()) return nullptr;
   return index;
 }
 

@@ -20,9 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "listscan/rule.h"
+#include "match/flat_tables.h"
 #include "match/pattern_table.h"
 
 namespace listscan {
@@ -54,7 +53,7 @@ class FuzzyIndex {
   // `rules.common_words`, are never taken for a misspelling.
   FuzzyIndex(const PatternTable& table, const RuleSet& rules);
 
-  bool empty() const { return entries_.empty() && sound_alike_.empty(); }
+  bool empty() const { return entries_.empty() && sound_entries_.empty(); }
 
   // The index in a flat encoding, for the pack cache: reading it back costs a small part of
   // building it from the common words, which is otherwise most of a cached start-up.
@@ -94,16 +93,18 @@ class FuzzyIndex {
             std::vector<Match>* out) const;
 
  private:
+  // Strings are indices into texts_.
   struct Entry {
-    std::string key;      // the keyword's (or phrase word's) phonetic key
-    std::string keyword;  // its skeleton: a word equal to it is an exact hit, not a misspelling
-    uint32_t pattern;
-    std::string before;   // for a word of a phrase: the phrase before it ("senza ") and after it
-    std::string after;
+    uint32_t key = 0;      // the keyword's (or phrase word's) phonetic key
+    uint32_t keyword = 0;  // its skeleton: a word equal to it is an exact hit, not a misspelling
+    uint32_t before = 0;   // for a word of a phrase: the phrase before it ("senza ") and after it
+    uint32_t after = 0;
+    uint32_t pattern = 0;
   };
+  struct Builder;  // the hash tables AddEntry fills, before they are laid out flat
   FuzzyIndex() = default;
   static constexpr uint32_t kSoundEntry = 1u << 31;  // in Scratch::matched: sound_entries_[i]
-  void AddEntry(Entry entry, size_t min_letters);
+  void AddEntry(const Entry& entry, size_t min_letters, Builder* builder);
   static constexpr int kBitmapBits = 18;
   // Keys of this many letters or more: a dictionary word one edit away is the same name.
   static constexpr size_t kKeywordVariantLetters = 10;
@@ -150,21 +151,29 @@ class FuzzyIndex {
   static constexpr int kSlotBits = 12;
   static constexpr size_t kMaxMatched = 1 << 20;
 
+  // Flat tables (flat_tables.h), not hash maps of strings: reading them back from the pack cache is
+  // a few copies, where rebuilding maps of 400,000 words was most of a cached start-up.
+  StringList texts_;  // the entries' strings; 0 is ""
   std::vector<Entry> entries_;
   std::vector<uint64_t> bitmap_;
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> buckets_;  // Bucket → entries_
+  // The entries by Bucket: bucket_keys_[i] (found through bucket_slots_) has bucket_entries_[i].
+  std::vector<uint64_t> bucket_keys_;
+  ValueRuns bucket_entries_;
+  HashSlots bucket_slots_;
   // Keywords of 5 letters or more that take no edit, by phonetic key: matched when a word sounds
-  // the same ("xanaks" for "xanax").
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> sound_alike_;  // key → sound_entries_
+  // the same ("xanaks" for "xanax"). sound_keys_[i] has sound_runs_[i] of sound_entries_.
+  StringList sound_keys_;
+  ValueRuns sound_runs_;
+  HashSlots sound_slots_;
   std::vector<Entry> sound_entries_;
-  absl::flat_hash_set<std::string> known_words_;
-  // The common words' skeletons by the hash of their key (two vectors sorted by hash), and the
-  // hashes of those keys and of the keys without one letter (sorted, unique). Sorted vectors, not
-  // hash tables: they are looked up only for the rare words that lie one edit from a keyword, and
-  // the pack cache reads them back in one copy.
+  // Skeletons never taken for a misspelling: the pack's keywords, then its common words.
+  StringList known_words_;
+  HashSlots known_slots_;
+  // The common words by the hash of their key (two vectors sorted by hash), and the hashes of
+  // those keys and of the keys without one letter (sorted, unique). Sorted vectors, not hash
+  // tables: they are looked up only for the rare words that lie one edit from a keyword.
   std::vector<uint64_t> common_key_hashes_;
-  std::vector<uint32_t> common_key_words_;  // → common_words_
-  std::vector<std::string> common_words_;
+  std::vector<uint32_t> common_key_words_;  // → known_words_
   std::vector<uint64_t> common_near_;
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;

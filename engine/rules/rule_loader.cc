@@ -383,6 +383,7 @@ class PackParser {
   // starts a comment line), for lists of a hundred thousand words that YAML would parse slowly.
   void ParseCommonWords(const YAML::Node& node, RuleSet* out) {
     if (!node.IsMap()) {
+      out->referenced_files.push_back(file_);  // a file of words only is no rule's file
       for (auto& word : StringList(node, Rule(), "common_words")) {
         out->common_words.push_back(std::move(word));
       }

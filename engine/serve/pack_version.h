@@ -9,8 +9,8 @@
 namespace listscan::serve {
 
 // 16 hex digits of XXH3-64 over the bytes of every file the rules and negation cues were read
-// from (each once, in name order) and the pack's common words. A file that can no longer be read
-// counts by its name only.
+// from and every file they referenced (word lists), each once, in name order. A file that can no
+// longer be read counts by its name only.
 std::string PackVersion(const RuleSet& rules);
 
 }  // namespace listscan::serve

@@ -50,8 +50,14 @@ TEST_CASE("the pack version follows the rule files' content", "[serve]") {
   CHECK(PackVersion(rules) != first);
   std::ofstream(file) << "rules: []\n";
   CHECK(PackVersion(rules) == first);
-  rules.common_words = {"morphing"};
-  CHECK(PackVersion(rules) != first);
+  // A word list the pack reads counts with the rule files.
+  const std::string words = (dir / "words.txt").string();
+  std::ofstream(words) << "morphing\n";
+  rules.referenced_files = {words};
+  const std::string with_words = PackVersion(rules);
+  CHECK(with_words != first);
+  std::ofstream(words) << "morphing\nmorphed\n";
+  CHECK(PackVersion(rules) != with_words);
   std::filesystem::remove_all(dir);
 }
 

@@ -130,7 +130,7 @@ absl::StatusOr<BenchResult> Measure(const BenchFlags& flags) {
     result.cached_load_seconds = (*cached)->stats().compile_seconds;
   } else {
     Progress("loading the pack");
-    pack = LoadAndCompile(flags.pack);
+    pack = LoadPackUntilExit(flags.pack);
   }
   if (!pack.ok()) return pack.status();
   result.cold = (*pack)->stats();

@@ -249,7 +249,7 @@ int RunDiff() {
     options.rule_paths = {*path};
     options.cache_dir = flags.cache_dir;
     options.no_cache = flags.no_cache;
-    return LoadAndCompile(options);
+    return LoadPackUntilExit(options);
   };
   auto base = load(flags.base);
   auto head = base.ok() ? load(flags.head) : base;

@@ -95,4 +95,14 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOpt
   return LoadPackThroughCache(sources, options.cache_dir, [&] { return LoadRuleSet(options); });
 }
 
+absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadPackUntilExit(const PackOptions& options) {
+  absl::StatusOr<std::shared_ptr<const CompiledPack>> pack = LoadAndCompile(options);
+  if (pack.ok()) {
+    // Reachable from a global until exit, so leak checkers do not count it.
+    static auto* const kept = new std::vector<std::shared_ptr<const CompiledPack>>();
+    kept->push_back(*pack);
+  }
+  return pack;
+}
+
 }  // namespace listscan::cli

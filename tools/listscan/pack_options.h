@@ -29,6 +29,11 @@ absl::StatusOr<RuleSet> LoadRuleSet(const PackOptions& options);
 // LoadRuleSet, then compiles it (through the cache unless --no-cache).
 absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadAndCompile(const PackOptions& options);
 
+// LoadAndCompile for a command that uses one pack and exits: the pack is left to the operating
+// system then, not freed piece by piece (a large pack's strings and tables took a tenth of a
+// cached start-up to free). Not for `serve`, whose reloads replace packs.
+absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadPackUntilExit(const PackOptions& options);
+
 // Packs are named with -r/--rules in every subcommand, never as bare arguments; the error says so.
 absl::Status PositionalPackError(const std::string& command,
                                  const std::vector<std::string>& arguments);

@@ -145,7 +145,7 @@ int RunScan() {
     }
   }
   StopOnSignals();
-  auto pack = LoadAndCompile(flags.pack);
+  auto pack = LoadPackUntilExit(flags.pack);
   if (!pack.ok()) return ReportError(pack.status());
 
   auto output = OutputFile::Open(flags.output);

@@ -419,7 +419,7 @@ absl::Status WriteJunit(const std::string& path, const std::vector<CaseResult>& 
 int RunTest() {
   const TestFlags& flags = Flags();
   if (!flags.positional.empty()) return ReportError(PositionalPackError("test", flags.positional));
-  auto pack = LoadAndCompile(flags.pack);
+  auto pack = LoadPackUntilExit(flags.pack);
   if (!pack.ok()) return ReportError(pack.status());
   std::vector<CaseResult> cases;
   if (absl::Status status = RunExamples(*pack, &cases); !status.ok()) return ReportError(status);

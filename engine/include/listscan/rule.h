@@ -127,9 +127,11 @@ struct RuleSet {
   std::vector<NegationCues> negations;
   // Real words (from the word lists of the pack's languages) that lie one edit from a fuzzy
   // keyword: such a word in a listing is itself, not a misspelling ("morphing" is no "morphine").
+  // Empty in a pack read from the pack cache: its misspelling index was built from them.
   std::vector<std::string> common_words;
-  // Files the packs read besides their own YAML (a `common_words: {file: NAME}` list): the pack
-  // cache checks that they are unchanged before it uses a cached pack.
+  // The files the common words came from: a `common_words: {file: NAME}` list, or the YAML file
+  // with an inline list. The pack cache checks that they are unchanged before it uses a cached
+  // pack, and the pack version of `serve` hashes them.
   std::vector<std::string> referenced_files;
 };
 
