@@ -28,7 +28,7 @@ static_assert(sizeof(Term) == 64 && sizeof(NearClause) == 136 && sizeof(WhereFil
                   sizeof(NegationCues) == 192 && sizeof(RuleSource) == 96 && sizeof(Rule) == 504 &&
                   sizeof(RuleSet) == 96,
               "the rule model changed: update PackCodec's encoding of it");
-static_assert(sizeof(TermRef) == 8 && sizeof(Pattern) == 160 && sizeof(PatternTable) == 168,
+static_assert(sizeof(TermRef) == 8 && sizeof(Pattern) == 128 && sizeof(PatternTable) == 312,
               "the pattern table changed: update PackCodec's encoding of it");
 static_assert(sizeof(CompileStats) == 64, "CompileStats changed: update PackCodec");
 
@@ -252,15 +252,7 @@ void PutPattern(ByteWriter& out, const Pattern& pattern) {
   out.Put<uint8_t>(pattern.allowed_evasions);
   out.Put<uint8_t>(pattern.keyword_evasions);
   out.Put<uint8_t>(pattern.spaced_only);
-  out.Put<uint64_t>(pattern.refs.size());
-  for (const TermRef& ref : pattern.refs) {
-    out.Put<uint32_t>(ref.rule);
-    out.Put<uint16_t>(ref.term);
-    out.Put<uint8_t>(static_cast<uint8_t>(ref.clause));
-  }
   out.Put<uint8_t>(pattern.positive);
-  out.PutVector(pattern.trigger_rules);
-  out.PutVector(pattern.requirements);
 }
 
 // Each index the scanner follows is checked against what it indexes, so that bytes which pass
@@ -284,7 +276,7 @@ bool ValidRef(const TermRef& ref, const RuleSet& rules) {
   return false;
 }
 
-Pattern GetPattern(ByteReader& in, const RuleSet& rules) {
+Pattern GetPattern(ByteReader& in) {
   Pattern pattern;
   pattern.is_regex = in.GetBool();
   pattern.fuzzy = in.GetBool();
@@ -297,20 +289,7 @@ Pattern GetPattern(ByteReader& in, const RuleSet& rules) {
   pattern.allowed_evasions = in.Get<uint8_t>();
   pattern.keyword_evasions = in.Get<uint8_t>();
   pattern.spaced_only = in.GetBool();
-  pattern.refs.resize(in.GetCount(7));
-  for (TermRef& ref : pattern.refs) {
-    ref.rule = in.Get<uint32_t>();
-    ref.term = in.Get<uint16_t>();
-    ref.clause = in.GetEnum(Clause::kException);
-    if (in.ok() && !ValidRef(ref, rules)) in.Fail();
-  }
-  if (pattern.refs.empty()) in.Fail();
   pattern.positive = in.GetBool();
-  pattern.trigger_rules = in.GetVector<uint32_t>();
-  pattern.requirements = in.GetVector<uint32_t>();
-  for (uint32_t rule : pattern.trigger_rules) {
-    if (rule >= rules.rules.size()) in.Fail();
-  }
   return pattern;
 }
 
@@ -354,6 +333,17 @@ struct PackCodec {
   static void PutPatternTable(ByteWriter& out, const PatternTable& table) {
     out.Put<uint64_t>(table.patterns_.size());
     for (const Pattern& pattern : table.patterns_) PutPattern(out, pattern);
+    out.Put<uint64_t>(table.ref_pool_.size());
+    for (const TermRef& ref : table.ref_pool_) {  // field by field: TermRef has a padding byte
+      out.Put<uint32_t>(ref.rule);
+      out.Put<uint16_t>(ref.term);
+      out.Put<uint8_t>(static_cast<uint8_t>(ref.clause));
+    }
+    out.PutVector(table.trigger_pool_);
+    out.PutVector(table.requirement_pool_);
+    out.PutVector(table.ref_starts_);
+    out.PutVector(table.trigger_starts_);
+    out.PutVector(table.requirement_starts_);
     out.PutVector(table.literal_ids_);
     out.PutVector(table.regex_ids_);
     out.PutVector(table.required_regex_ids_);
@@ -367,8 +357,21 @@ struct PackCodec {
     table->patterns_.resize(in.GetCount(40));
     for (Pattern& pattern : table->patterns_) {
       if (!in.ok()) break;
-      pattern = GetPattern(in, rules);
+      pattern = GetPattern(in);
     }
+    table->ref_pool_.resize(in.GetCount(7));
+    for (TermRef& ref : table->ref_pool_) {
+      ref.rule = in.Get<uint32_t>();
+      ref.term = in.Get<uint16_t>();
+      ref.clause = in.GetEnum(Clause::kException);
+      if (in.ok() && !ValidRef(ref, rules)) in.Fail();
+    }
+    table->trigger_pool_ = in.GetVector<uint32_t>();
+    table->requirement_pool_ = in.GetVector<uint32_t>();
+    table->ref_starts_ = in.GetVector<uint32_t>();
+    table->trigger_starts_ = in.GetVector<uint32_t>();
+    table->requirement_starts_ = in.GetVector<uint32_t>();
+    if (!in.ok() || !table->LinkPools()) in.Fail();
     table->literal_ids_ = in.GetVector<uint32_t>();
     table->regex_ids_ = in.GetVector<uint32_t>();
     table->required_regex_ids_ = in.GetVector<uint32_t>();
@@ -382,9 +385,9 @@ struct PackCodec {
                  AllBelow(table->fuzzy_ids_, patterns) &&
                  AllBelow(table->requirement_rule_, rules.rules.size()) &&
                  table->rule_requirement_count_.size() == rules.rules.size();
-    for (const Pattern& pattern : table->patterns_) {
-      valid = valid && AllBelow(pattern.requirements, requirements);
-    }
+    for (const Pattern& pattern : table->patterns_) valid = valid && !pattern.refs.empty();
+    valid = valid && AllBelow(table->requirement_pool_, requirements) &&
+            AllBelow(table->trigger_pool_, rules.rules.size());
     if (!valid) in.Fail();
     return table;
   }

@@ -58,7 +58,8 @@ bool IsPositive(Clause clause) {
 
 class TableBuilder {
  public:
-  TableBuilder(std::vector<Pattern>* patterns) : patterns_(patterns) {}
+  TableBuilder(std::vector<Pattern>* patterns, std::vector<std::vector<TermRef>>* refs)
+      : patterns_(patterns), refs_(refs) {}
 
   void AddTerm(const Term& term, const Rule& rule, TermRef ref) {
     if (term.is_regex()) {
@@ -131,8 +132,9 @@ class TableBuilder {
       }
       pattern.expression = std::move(expression);
       patterns_->push_back(std::move(pattern));
+      refs_->emplace_back();
     }
-    std::vector<TermRef>& refs = (*patterns_)[it->second].refs;
+    std::vector<TermRef>& refs = (*refs_)[it->second];
     // A rule may list the same keyword twice (or two that fold alike) in one term. A term's
     // keywords are added one after the other, so such a repeat is always the last ref.
     const bool duplicate = !refs.empty() && refs.back().rule == ref.rule &&
@@ -141,6 +143,7 @@ class TableBuilder {
   }
 
   std::vector<Pattern>* patterns_;
+  std::vector<std::vector<TermRef>>* refs_;  // by pattern
   absl::flat_hash_map<std::string, size_t> index_;
   FoldedText folded_;
 };
@@ -180,7 +183,8 @@ bool IsTrigger(const Trigger& trigger, const TermRef& ref) {
 }  // namespace
 
 PatternTable::PatternTable(const RuleSet& rules) {
-  TableBuilder builder(&patterns_);
+  std::vector<std::vector<TermRef>> refs;  // by pattern
+  TableBuilder builder(&patterns_, &refs);
   for (uint32_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     auto add_list = [&](const std::vector<Term>& terms, Clause clause) {
@@ -228,17 +232,28 @@ PatternTable::PatternTable(const RuleSet& rules) {
     std::sort(values->begin(), values->end());
     values->erase(std::unique(values->begin(), values->end()), values->end());
   };
+  std::vector<uint32_t> triggers_of, requirements_of;
+  for (auto* starts : {&ref_starts_, &trigger_starts_, &requirement_starts_}) starts->push_back(0);
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
     Pattern& pattern = patterns_[p];
-    for (const TermRef& ref : pattern.refs) {
+    triggers_of.clear();
+    requirements_of.clear();
+    for (const TermRef& ref : refs[p]) {
       pattern.positive |= IsPositive(ref.clause);
-      if (IsTrigger(triggers[ref.rule], ref)) pattern.trigger_rules.push_back(ref.rule);
+      if (IsTrigger(triggers[ref.rule], ref)) triggers_of.push_back(ref.rule);
       if (const int64_t requirement = requirement_of(ref); requirement >= 0) {
-        pattern.requirements.push_back(static_cast<uint32_t>(requirement));
+        requirements_of.push_back(static_cast<uint32_t>(requirement));
       }
     }
-    sort_unique(&pattern.trigger_rules);
-    sort_unique(&pattern.requirements);
+    sort_unique(&triggers_of);
+    sort_unique(&requirements_of);
+    ref_pool_.insert(ref_pool_.end(), refs[p].begin(), refs[p].end());
+    trigger_pool_.insert(trigger_pool_.end(), triggers_of.begin(), triggers_of.end());
+    requirement_pool_.insert(requirement_pool_.end(), requirements_of.begin(),
+                             requirements_of.end());
+    ref_starts_.push_back(static_cast<uint32_t>(ref_pool_.size()));
+    trigger_starts_.push_back(static_cast<uint32_t>(trigger_pool_.size()));
+    requirement_starts_.push_back(static_cast<uint32_t>(requirement_pool_.size()));
     if (pattern.fuzzy) {
       fuzzy_ids_.push_back(p);
       continue;
@@ -248,8 +263,33 @@ PatternTable::PatternTable(const RuleSet& rules) {
       continue;
     }
     regex_ids_.push_back(p);
-    if (!pattern.requirements.empty()) required_regex_ids_.push_back(p);
+    if (!requirements_of.empty()) required_regex_ids_.push_back(p);
   }
+  LinkPools();
+}
+
+bool PatternTable::LinkPools() {
+  auto runs_fit = [this](const std::vector<uint32_t>& starts, size_t pool) {
+    if (starts.size() != patterns_.size() + 1 || starts.front() != 0 || starts.back() != pool) {
+      return false;
+    }
+    return std::is_sorted(starts.begin(), starts.end());
+  };
+  if (!runs_fit(ref_starts_, ref_pool_.size()) ||
+      !runs_fit(trigger_starts_, trigger_pool_.size()) ||
+      !runs_fit(requirement_starts_, requirement_pool_.size())) {
+    return false;
+  }
+  for (size_t p = 0; p < patterns_.size(); ++p) {
+    Pattern& pattern = patterns_[p];
+    pattern.refs = std::span<const TermRef>(ref_pool_).subspan(
+        ref_starts_[p], ref_starts_[p + 1] - ref_starts_[p]);
+    pattern.trigger_rules = std::span<const uint32_t>(trigger_pool_).subspan(
+        trigger_starts_[p], trigger_starts_[p + 1] - trigger_starts_[p]);
+    pattern.requirements = std::span<const uint32_t>(requirement_pool_).subspan(
+        requirement_starts_[p], requirement_starts_[p + 1] - requirement_starts_[p]);
+  }
+  return true;
 }
 
 std::string PatternTable::Fingerprint() const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,18 +36,23 @@ struct Pattern {
   // out one by one ("G P S z a v a r ó"): spaced-out letters are joined into one run, and where
   // the words ended is lost.
   bool spaced_only = false;
-  std::vector<TermRef> refs;
   bool positive = false;  // some rule uses it in `any`, `all` or `near` (not only as an exception)
+  // The three lists below are runs of pools the table owns (three allocations for the table, not
+  // three per pattern: reading a cached pack back is that much less work).
+  std::span<const TermRef> refs;
   // Rules for which a hit of this pattern is necessary to flag anything (the rule's `any` terms,
   // or its most specific `all`/`near` term): only these rules are evaluated for a listing.
-  std::vector<uint32_t> trigger_rules;
+  std::span<const uint32_t> trigger_rules;
   // The requirements (see PatternTable::requirement_rule) a hit of this pattern meets.
-  std::vector<uint32_t> requirements;
+  std::span<const uint32_t> requirements;
 };
 
 class PatternTable {
  public:
   explicit PatternTable(const RuleSet& rules);
+  // The patterns point into the table's pools.
+  PatternTable(const PatternTable&) = delete;
+  PatternTable& operator=(const PatternTable&) = delete;
 
   const std::vector<Pattern>& patterns() const { return patterns_; }
   // Indices into patterns(); Hyperscan ids of the three databases index these lists.
@@ -72,7 +78,16 @@ class PatternTable {
  private:
   friend struct PackCodec;  // SerializePack / DeserializePack
   PatternTable() = default;
+  // Points each pattern's lists into the pools: pattern p's refs are ref_pool_[ref_starts_[p],
+  // ref_starts_[p + 1]), and so on. False when the starts do not fit the pools.
+  bool LinkPools();
   std::vector<Pattern> patterns_;
+  std::vector<TermRef> ref_pool_;
+  std::vector<uint32_t> trigger_pool_;
+  std::vector<uint32_t> requirement_pool_;
+  std::vector<uint32_t> ref_starts_;
+  std::vector<uint32_t> trigger_starts_;
+  std::vector<uint32_t> requirement_starts_;
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;
   std::vector<uint32_t> required_regex_ids_;
