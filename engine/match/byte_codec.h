@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,6 +35,17 @@ class ByteWriter {
     Put<uint64_t>(values.size());
     out_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
+  // Like PutVector, with zero bytes before the values so that they start at a multiple of 8
+  // bytes from the start of the writer (ByteReader::GetArray reads them in place).
+  template <typename T>
+  void PutArray(std::span<const T> values) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+    Put<uint64_t>(values.size());
+    const size_t pad = (8 - (out_.size() + 1) % 8) % 8;
+    Put<uint8_t>(static_cast<uint8_t>(pad));
+    out_.append(pad, '\0');
+    out_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
   std::string& bytes() { return out_; }
 
  private:
@@ -43,6 +55,8 @@ class ByteWriter {
 class ByteReader {
  public:
   explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
+  // `borrow`: the bytes outlive everything read from them, so GetArray may point into them.
+  ByteReader(std::string_view bytes, bool borrow) : bytes_(bytes), borrow_(borrow) {}
 
   bool ok() const { return ok_; }
   bool at_end() const { return ok_ && at_ == bytes_.size(); }
@@ -103,6 +117,27 @@ class ByteReader {
     }
     return values;
   }
+  // PutArray's values: in place (into `view`) when the reader may borrow and they are aligned
+  // for T, else copied into `copy` (and `view` left empty).
+  template <typename T>
+  void GetArray(std::span<const T>* view, std::vector<T>* copy) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    *view = {};
+    copy->clear();
+    const size_t count = GetCount(sizeof(T));
+    const uint8_t pad = Get<uint8_t>();
+    if (pad >= 8 || !Take(pad) || !Take(count * sizeof(T))) {
+      ok_ = false;
+      return;
+    }
+    const char* data = bytes_.data() + at_ - count * sizeof(T);
+    if (borrow_ && reinterpret_cast<uintptr_t>(data) % alignof(T) == 0) {
+      *view = std::span<const T>(reinterpret_cast<const T*>(data), count);
+    } else {
+      copy->resize(count);
+      if (count > 0) memcpy(copy->data(), data, count * sizeof(T));
+    }
+  }
 
  private:
   bool Take(size_t size) {
@@ -117,6 +152,7 @@ class ByteReader {
   std::string_view bytes_;
   size_t at_ = 0;
   bool ok_ = true;
+  bool borrow_ = false;
 };
 
 }  // namespace listscan

@@ -1,6 +1,6 @@
 // Read-only lookup structures kept in a few flat arrays, so that the pack cache writes each as a
-// handful of byte runs and reads it back with as many copies, not one allocation per string or
-// per hash-table entry (which was most of a cached start-up).
+// handful of byte runs and reads it back in place (or with as many copies), not with one
+// allocation per string or per hash-table entry (which was most of a cached start-up).
 #pragma once
 
 #include <cstdint>
@@ -13,39 +13,73 @@
 
 namespace listscan {
 
+// An array that is either owned (built, or copied from bytes) or borrowed from bytes that outlive
+// it: the pack cache's mapping, which the pack keeps, so the largest tables are not copied at all.
+template <typename T>
+class FlatArray {
+ public:
+  FlatArray() = default;
+  explicit FlatArray(std::vector<T> values) : owned_(std::move(values)) {}
+  // Moving keeps both the owned buffer and a borrowed view valid; a copy would not.
+  FlatArray(FlatArray&&) noexcept = default;
+  FlatArray& operator=(FlatArray&&) noexcept = default;
+  FlatArray(const FlatArray&) = delete;
+  FlatArray& operator=(const FlatArray&) = delete;
+
+  std::span<const T> span() const {
+    return borrowed_.data() != nullptr ? borrowed_ : std::span<const T>(owned_);
+  }
+  size_t size() const { return span().size(); }
+  bool empty() const { return span().empty(); }
+  const T& operator[](size_t i) const { return span()[i]; }
+  // While building (never on a borrowed array).
+  std::vector<T>& owned() { return owned_; }
+
+  void Serialize(ByteWriter* out) const { out->PutArray(span()); }
+  bool Deserialize(ByteReader* in) {
+    in->GetArray(&borrowed_, &owned_);
+    return in->ok();
+  }
+
+ private:
+  std::vector<T> owned_;
+  std::span<const T> borrowed_;
+};
+
 // Strings in one buffer, addressed by their position in the list.
 class StringList {
  public:
+  StringList() { offsets_.owned().push_back(0); }
   uint32_t Add(std::string_view text) {
-    bytes_.append(text);
-    offsets_.push_back(static_cast<uint32_t>(bytes_.size()));
+    std::vector<char>& bytes = bytes_.owned();
+    bytes.insert(bytes.end(), text.begin(), text.end());
+    offsets_.owned().push_back(static_cast<uint32_t>(bytes.size()));
     return static_cast<uint32_t>(offsets_.size() - 2);
   }
   size_t size() const { return offsets_.size() - 1; }
   std::string_view operator[](size_t i) const {
-    return std::string_view(bytes_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+    const std::span<const uint32_t> offsets = offsets_.span();
+    return std::string_view(bytes_.span().data() + offsets[i], offsets[i + 1] - offsets[i]);
   }
 
   void Serialize(ByteWriter* out) const {
-    out->PutString(bytes_);
-    out->PutVector(offsets_);
+    bytes_.Serialize(out);
+    offsets_.Serialize(out);
   }
   // False when the bytes are not a list (offsets out of order or past the buffer).
   bool Deserialize(ByteReader* in) {
-    bytes_ = in->GetString();
-    offsets_ = in->GetVector<uint32_t>();
-    if (!in->ok() || offsets_.empty() || offsets_.front() != 0 || offsets_.back() != bytes_.size()) {
-      return false;
-    }
-    for (size_t i = 1; i < offsets_.size(); ++i) {
-      if (offsets_[i] < offsets_[i - 1]) return false;
+    if (!bytes_.Deserialize(in) || !offsets_.Deserialize(in)) return false;
+    const std::span<const uint32_t> offsets = offsets_.span();
+    if (offsets.empty() || offsets.front() != 0 || offsets.back() != bytes_.size()) return false;
+    for (size_t i = 1; i < offsets.size(); ++i) {
+      if (offsets[i] < offsets[i - 1]) return false;
     }
     return true;
   }
 
  private:
-  std::string bytes_;
-  std::vector<uint32_t> offsets_{0};
+  FlatArray<char> bytes_;
+  FlatArray<uint32_t> offsets_;
 };
 
 // Runs of values: run i is values[starts[i], starts[i + 1]).
@@ -98,12 +132,13 @@ class HashSlots {
   explicit HashSlots(const std::vector<uint64_t>& hashes) {
     size_t capacity = 2;
     while (capacity < 2 * hashes.size()) capacity *= 2;
-    slots_.assign(capacity, Slot{});
+    std::vector<Slot>& slots = slots_.owned();
+    slots.assign(capacity, Slot{});
     const size_t mask = capacity - 1;
     for (size_t item = 0; item < hashes.size(); ++item) {
       size_t at = hashes[item] & mask;
-      while (slots_[at].item != 0) at = (at + 1) & mask;
-      slots_[at] = {Tag(hashes[item]), static_cast<uint32_t>(item + 1)};
+      while (slots[at].item != 0) at = (at + 1) & mask;
+      slots[at] = {Tag(hashes[item]), static_cast<uint32_t>(item + 1)};
     }
   }
 
@@ -111,23 +146,24 @@ class HashSlots {
   // until it returns true; returns that item, or -1.
   template <typename IsIt>
   int64_t Find(uint64_t hash, const IsIt& is_it) const {
-    const size_t mask = slots_.size() - 1;
+    const std::span<const Slot> slots = slots_.span();
+    const size_t mask = slots.size() - 1;
     const uint32_t tag = Tag(hash);
     for (size_t at = hash & mask;; at = (at + 1) & mask) {
-      const Slot slot = slots_[at];
+      const Slot slot = slots[at];
       if (slot.item == 0) return -1;
       if (slot.tag == tag && is_it(slot.item - 1)) return slot.item - 1;
     }
   }
 
-  void Serialize(ByteWriter* out) const { out->PutVector(slots_); }
+  void Serialize(ByteWriter* out) const { slots_.Serialize(out); }
   // False unless a power-of-two table with an empty slot, over items below `items`.
   bool Deserialize(ByteReader* in, size_t items) {
-    slots_ = in->GetVector<Slot>();
+    if (!slots_.Deserialize(in)) return false;
     const size_t size = slots_.size();
-    if (!in->ok() || size < 2 || (size & (size - 1)) != 0) return false;
+    if (size < 2 || (size & (size - 1)) != 0) return false;
     bool has_empty = false;
-    for (const Slot& slot : slots_) {
+    for (const Slot& slot : slots_.span()) {
       if (slot.item > items) return false;
       has_empty = has_empty || slot.item == 0;
     }
@@ -140,7 +176,7 @@ class HashSlots {
     uint32_t item = 0;  // item + 1; 0: empty
   };
   static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
-  std::vector<Slot> slots_{2};
+  FlatArray<Slot> slots_{std::vector<Slot>(2)};
 };
 
 }  // namespace listscan

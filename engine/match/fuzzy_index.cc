@@ -287,23 +287,24 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     return found;
   };
   std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, known_words_ index
+  std::vector<uint64_t> near;
   for (const std::string& word : rules.common_words) {
     const std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
     if (spells_keyword(skeleton, key)) continue;
     common_keys.emplace_back(KeyHash(key), add_known(skeleton));
-    common_near_.push_back(KeyHash(key));
-    ForEachDeletion(key, &deletion,
-                    [this](std::string_view d) { common_near_.push_back(KeyHash(d)); });
+    near.push_back(KeyHash(key));
+    ForEachDeletion(key, &deletion, [&](std::string_view d) { near.push_back(KeyHash(d)); });
   }
   known_slots_ = HashSlots(hashes);
   std::sort(common_keys.begin(), common_keys.end());
   for (const auto& [hash, word] : common_keys) {
-    common_key_hashes_.push_back(hash);
-    common_key_words_.push_back(word);
+    common_key_hashes_.owned().push_back(hash);
+    common_key_words_.owned().push_back(word);
   }
-  std::sort(common_near_.begin(), common_near_.end());
-  common_near_.erase(std::unique(common_near_.begin(), common_near_.end()), common_near_.end());
+  std::sort(near.begin(), near.end());
+  near.erase(std::unique(near.begin(), near.end()), near.end());
+  common_near_ = FlatArray<uint64_t>(std::move(near));
 }
 
 std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
@@ -314,12 +315,12 @@ std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
 
 bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view key,
                                       std::string_view keyword) const {
-  const auto [first, last] =
-      std::equal_range(common_key_hashes_.begin(), common_key_hashes_.end(), KeyHash(key));
+  const std::span<const uint64_t> hashes = common_key_hashes_.span();
+  const auto [first, last] = std::equal_range(hashes.begin(), hashes.end(), KeyHash(key));
   if (first == last) return false;
   const int to_keyword = EditDistance(word, keyword, 3);
   for (auto it = first; it != last; ++it) {
-    const std::string_view common = known_words_[common_key_words_[it - common_key_hashes_.begin()]];
+    const std::string_view common = known_words_[common_key_words_[it - hashes.begin()]];
     if (EditDistance(word, common, to_keyword) <= to_keyword) return true;
   }
   return false;
@@ -330,8 +331,9 @@ bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
   // more, or one changed or swapped: one of its deletions is (a common key, or one of its own
   // deletions).
   if (common_near_.empty()) return false;
-  auto contains = [this](std::string_view probe) {
-    return std::binary_search(common_near_.begin(), common_near_.end(), KeyHash(probe));
+  const std::span<const uint64_t> near_keys = common_near_.span();
+  auto contains = [near_keys](std::string_view probe) {
+    return std::binary_search(near_keys.begin(), near_keys.end(), KeyHash(probe));
   };
   if (contains(key)) return true;
   bool near = false;
@@ -545,9 +547,9 @@ void FuzzyIndex::Serialize(ByteWriter* out) const {
   out->PutVector(sound_entries_);
   known_words_.Serialize(out);
   known_slots_.Serialize(out);
-  out->PutVector(common_key_hashes_);
-  out->PutVector(common_key_words_);
-  out->PutVector(common_near_);
+  common_key_hashes_.Serialize(out);
+  common_key_words_.Serialize(out);
+  common_near_.Serialize(out);
   out->Put<uint64_t>(min_word_bytes_);
   out->Put<uint64_t>(max_word_bytes_);
 }
@@ -568,15 +570,16 @@ std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t patte
   x.sound_entries_ = GetEntries<Entry>(in, pattern_count, x.texts_.size());
   ok = ok && x.sound_runs_.AllBelow(x.sound_entries_.size()) && x.known_words_.Deserialize(in) &&
        x.known_slots_.Deserialize(in, x.known_words_.size());
-  x.common_key_hashes_ = in->GetVector<uint64_t>();
-  x.common_key_words_ = in->GetVector<uint32_t>();
-  x.common_near_ = in->GetVector<uint64_t>();
+  ok = ok && x.common_key_hashes_.Deserialize(in) && x.common_key_words_.Deserialize(in) &&
+       x.common_near_.Deserialize(in);
   x.min_word_bytes_ = in->Get<uint64_t>();
   x.max_word_bytes_ = in->Get<uint64_t>();
-  ok = ok && x.common_key_hashes_.size() == x.common_key_words_.size() &&
-       AllBelow(x.common_key_words_, x.known_words_.size()) &&
-       std::is_sorted(x.common_key_hashes_.begin(), x.common_key_hashes_.end()) &&
-       std::is_sorted(x.common_near_.begin(), x.common_near_.end());
+  const std::span<const uint64_t> hashes = x.common_key_hashes_.span(), near = x.common_near_.span();
+  const std::span<const uint32_t> words = x.common_key_words_.span();
+  ok = ok && hashes.size() == words.size() &&
+       std::all_of(words.begin(), words.end(),
+                   [&](uint32_t word) { return word < x.known_words_.size(); }) &&
+       std::is_sorted(hashes.begin(), hashes.end()) && std::is_sorted(near.begin(), near.end());
   if (!ok || !in->ok()) return nullptr;
   return index;
 }

@@ -172,9 +172,9 @@ class FuzzyIndex {
   // The common words by the hash of their key (two vectors sorted by hash), and the hashes of
   // those keys and of the keys without one letter (sorted, unique). Sorted vectors, not hash
   // tables: they are looked up only for the rare words that lie one edit from a keyword.
-  std::vector<uint64_t> common_key_hashes_;
-  std::vector<uint32_t> common_key_words_;  // → known_words_
-  std::vector<uint64_t> common_near_;
+  FlatArray<uint64_t> common_key_hashes_;
+  FlatArray<uint32_t> common_key_words_;  // → known_words_
+  FlatArray<uint64_t> common_near_;
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;
 };

@@ -1,6 +1,6 @@
 // The cache file: magic, the content key, the referenced files with their hashes, then the pack.
-// It is memory-mapped, so the tens of megabytes of Hyperscan databases are copied once, into
-// Hyperscan's own memory.
+// It is memory-mapped: the tens of megabytes of Hyperscan databases are copied once, into
+// Hyperscan's own memory, and the misspelling index's largest tables are used in place.
 #include "match/pack_cache.h"
 
 #include <fcntl.h>
@@ -51,6 +51,12 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   bool ok() const { return data_ != nullptr; }
   std::string_view view() const { return {data_, size_}; }
+  // Lets the kernel drop the pages from this process (they stay in the page cache): a pack that
+  // reads its tables in place faults back in only the pages it looks up, and the rest (the
+  // databases Hyperscan copied, the parts already decoded) no longer count in its memory.
+  void DropResidentPages() const {
+    if (data_) madvise(const_cast<char*>(data_), size_, MADV_DONTNEED);
+  }
 
  private:
   const char* data_ = nullptr;
@@ -122,13 +128,13 @@ absl::StatusOr<std::string> ContentKey(const PackSources& sources) {
 
 absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadEntry(const fs::path& path,
                                                               const std::string& key) {
-  MappedFile file(path.string());
-  if (!file.ok()) return absl::NotFoundError("no cache entry");
-  const std::string_view bytes = file.view();
+  auto file = std::make_shared<const MappedFile>(path.string());
+  if (!file->ok()) return absl::NotFoundError("no cache entry");
+  const std::string_view bytes = file->view();
   if (bytes.size() < sizeof(kMagic) || memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
     return absl::NotFoundError("not a cache entry");
   }
-  ByteReader in(bytes.substr(sizeof(kMagic)));
+  ByteReader in(bytes.substr(sizeof(kMagic)), /*borrow=*/true);
   if (in.GetView() != key || !in.ok()) return absl::NotFoundError("stale cache entry");
   const size_t referenced = in.GetCount(16);
   for (size_t i = 0; i < referenced && in.ok(); ++i) {
@@ -139,9 +145,15 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadEntry(const fs::path& pa
       return absl::NotFoundError("a referenced file changed");
     }
   }
-  const std::string_view pack = in.GetView();
+  // Stored aligned (PutArray), so that the pack's own tables are aligned in the mapping.
+  std::span<const char> pack;
+  std::vector<char> unaligned;
+  in.GetArray(&pack, &unaligned);
   if (!in.at_end()) return absl::NotFoundError("corrupt cache entry");
-  return DeserializePack(pack);
+  if (pack.data() == nullptr) return DeserializePack(std::string_view(unaligned.data(), unaligned.size()));
+  auto read = DeserializePack(std::string_view(pack.data(), pack.size()), file);
+  if (read.ok()) file->DropResidentPages();
+  return read;
 }
 
 absl::Status StoreEntry(const fs::path& path, const std::string& key, const CompiledPack& pack) {
@@ -158,7 +170,7 @@ absl::Status StoreEntry(const fs::path& path, const std::string& key, const Comp
   }
   absl::StatusOr<std::string> bytes = SerializePack(pack);
   if (!bytes.ok()) return bytes.status();
-  out.PutString(*bytes);
+  out.PutArray(std::span<const char>(*bytes));
 
   std::error_code error;
   fs::create_directories(path.parent_path(), error);

@@ -419,7 +419,8 @@ struct PackCodec {
     return std::move(out.bytes());
   }
 
-  static absl::StatusOr<std::shared_ptr<const CompiledPack>> Deserialize(std::string_view bytes) {
+  static absl::StatusOr<std::shared_ptr<const CompiledPack>> Deserialize(
+      std::string_view bytes, std::shared_ptr<const void> owner) {
     const auto started = std::chrono::steady_clock::now();
     if (bytes.size() < sizeof(kMagic) || memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
       return absl::InvalidArgumentError("not a compiled listscan pack");
@@ -438,7 +439,7 @@ struct PackCodec {
     memcpy(&checksum, bytes.data() + body.size(), sizeof(checksum));
     if (checksum != XXH3_64bits(body.data(), body.size())) return CorruptError("checksum");
 
-    ByteReader in(body.substr(sizeof(kMagic) + sizeof(uint32_t)));
+    ByteReader in(body.substr(sizeof(kMagic) + sizeof(uint32_t)), /*borrow=*/owner != nullptr);
     const std::string identity = in.GetString();
     const std::string platform = in.GetString();
     if (!in.ok()) return CorruptError("header");
@@ -451,6 +452,7 @@ struct PackCodec {
                                                         ", this machine has ", PlatformName()));
     }
     std::shared_ptr<CompiledPack> pack(new CompiledPack());
+    pack->bytes_owner_ = std::move(owner);
     pack->rules_ = GetRuleSet(in);
     if (!in.ok()) return CorruptError("rules");
     pack->patterns_ = GetPatternTable(in, pack->rules_);
@@ -495,7 +497,12 @@ absl::StatusOr<std::string> SerializePack(const CompiledPack& pack) {
 }
 
 absl::StatusOr<std::shared_ptr<const CompiledPack>> DeserializePack(std::string_view bytes) {
-  return PackCodec::Deserialize(bytes);
+  return PackCodec::Deserialize(bytes, nullptr);
+}
+
+absl::StatusOr<std::shared_ptr<const CompiledPack>> DeserializePack(
+    std::string_view bytes, std::shared_ptr<const void> owner) {
+  return PackCodec::Deserialize(bytes, std::move(owner));
 }
 
 }  // namespace listscan

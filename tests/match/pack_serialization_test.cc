@@ -82,6 +82,30 @@ TEST_CASE("a deserialized pack scans exactly as the compiled one", "[match][seri
   CHECK(*again == *bytes);
 }
 
+TEST_CASE("a pack read in place scans as the compiled one and keeps its bytes alive",
+          "[match][serialize]") {
+  auto compiled = CompileYaml(kPack);
+  auto bytes = SerializePack(*compiled);
+  REQUIRE(bytes.ok());
+  // Aligned storage, as a mapped file is; the pack is the only one left holding it.
+  auto storage = std::make_shared<std::vector<uint64_t>>((bytes->size() + 7) / 8);
+  std::memcpy(storage->data(), bytes->data(), bytes->size());
+  const std::weak_ptr<std::vector<uint64_t>> watch = storage;
+  auto read = DeserializePack(
+      std::string_view(reinterpret_cast<const char*>(storage->data()), bytes->size()), storage);
+  REQUIRE(read.ok());
+  storage.reset();
+  CHECK_FALSE(watch.expired());
+  for (const std::string& title : kTitles) {
+    INFO(title);
+    CHECK(ScanTitle(*read, title) == ScanTitle(compiled, title));
+  }
+  CHECK(ScanTitle(*read, "clenbuteroll tablets") ==
+        Strings{"t.sibutramine title 0 12 clenbuteroll evasion"});
+  read = absl::InternalError("released");
+  CHECK(watch.expired());
+}
+
 TEST_CASE("a pack of only keywords and one of only regexes round-trip", "[match][serialize]") {
   for (const std::string& yaml :
        {OneRule("    keywords: [dmaa]\n"), OneRule("    regex: ['\\bt\\.me/[a-z]{5,}']\n")}) {

@@ -63,6 +63,7 @@ class CompiledPack {
   mutable std::unique_ptr<FuzzyIndex> fuzzy_;
   std::unique_ptr<NegationCueTable> negations_;
   CompileStats stats_;
+  std::shared_ptr<const void> bytes_owner_;  // what the tables read in place point into
 };
 
 // The whole pack as bytes (rules, pattern table, Hyperscan databases, negation cues, and the
@@ -75,5 +76,10 @@ absl::StatusOr<std::string> SerializePack(const CompiledPack& pack);
 // refused with FailedPrecondition; corrupt or truncated bytes with DataLoss. Never crashes on
 // arbitrary input. The result's stats() say from_cache, with the time taken to read it.
 absl::StatusOr<std::shared_ptr<const CompiledPack>> DeserializePack(std::string_view bytes);
+
+// The same, without copying the largest tables: the pack points into `bytes`, which must stay
+// unchanged while `owner` lives; the pack keeps `owner` (say, a read-only mapping of the file).
+absl::StatusOr<std::shared_ptr<const CompiledPack>> DeserializePack(
+    std::string_view bytes, std::shared_ptr<const void> owner);
 
 }  // namespace listscan
