@@ -217,8 +217,9 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       Entry entry{.key = texts_.Add(key), .keyword = texts_.Add(word), .pattern = p};
       if (words.size() > 1) {
         entry.before = texts_.Add(std::string_view(pattern.expression).substr(0, begin));
-        entry.after = texts_.Add(std::string_view(pattern.expression)
-                                     .substr(std::min(begin + word.size(), pattern.expression.size())));
+        entry.after =
+            texts_.Add(std::string_view(pattern.expression)
+                           .substr(std::min(begin + word.size(), pattern.expression.size())));
       }
       AddEntry(entry, pattern.fuzzy_min_letters, &builder);
     }
@@ -235,14 +236,16 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   std::sort(sounds.begin(), sounds.end());
   for (const std::string_view sound : sounds) {
     sound_keys_.Add(sound);
-    sound_runs_.Add(builder.sound_alike.find(absl::string_view(sound.data(), sound.size()))->second);
+    sound_runs_.Add(
+        builder.sound_alike.find(absl::string_view(sound.data(), sound.size()))->second);
     hashes.push_back(KeyHash(sound));
   }
   sound_slots_ = HashSlots(hashes);
   hashes.clear();
   absl::flat_hash_map<std::string, uint32_t> known;  // → known_words_
   auto add_known = [&](std::string_view word) {
-    const auto [it, added] = known.emplace(std::string(word), static_cast<uint32_t>(known_words_.size()));
+    const auto [it, added] =
+        known.emplace(std::string(word), static_cast<uint32_t>(known_words_.size()));
     if (added) {
       known_words_.Add(word);
       hashes.push_back(KeyHash(word));
@@ -503,9 +506,8 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
            (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
         continue;
       }
-      if (!after.empty() &&
-          (phrase_to > size || text.substr(to, after.size()) != after ||
-           (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
+      if (!after.empty() && (phrase_to > size || text.substr(to, after.size()) != after ||
+                             (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
         continue;
       }
       out->push_back({static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to),
@@ -574,7 +576,8 @@ std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t patte
        x.common_near_.Deserialize(in);
   x.min_word_bytes_ = in->Get<uint64_t>();
   x.max_word_bytes_ = in->Get<uint64_t>();
-  const std::span<const uint64_t> hashes = x.common_key_hashes_.span(), near = x.common_near_.span();
+  const std::span<const uint64_t> hashes = x.common_key_hashes_.span(),
+                                  near = x.common_near_.span();
   const std::span<const uint32_t> words = x.common_key_words_.span();
   ok = ok && hashes.size() == words.size() &&
        std::all_of(words.begin(), words.end(),

@@ -150,7 +150,8 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> LoadEntry(const fs::path& pa
   std::vector<char> unaligned;
   in.GetArray(&pack, &unaligned);
   if (!in.at_end()) return absl::NotFoundError("corrupt cache entry");
-  if (pack.data() == nullptr) return DeserializePack(std::string_view(unaligned.data(), unaligned.size()));
+  if (pack.data() == nullptr)
+    return DeserializePack(std::string_view(unaligned.data(), unaligned.size()));
   auto read = DeserializePack(std::string_view(pack.data(), pack.size()), file);
   if (read.ok()) file->DropResidentPages();
   return read;

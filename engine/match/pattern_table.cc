@@ -282,12 +282,14 @@ bool PatternTable::LinkPools() {
   }
   for (size_t p = 0; p < patterns_.size(); ++p) {
     Pattern& pattern = patterns_[p];
-    pattern.refs = std::span<const TermRef>(ref_pool_).subspan(
-        ref_starts_[p], ref_starts_[p + 1] - ref_starts_[p]);
-    pattern.trigger_rules = std::span<const uint32_t>(trigger_pool_).subspan(
-        trigger_starts_[p], trigger_starts_[p + 1] - trigger_starts_[p]);
-    pattern.requirements = std::span<const uint32_t>(requirement_pool_).subspan(
-        requirement_starts_[p], requirement_starts_[p + 1] - requirement_starts_[p]);
+    pattern.refs = std::span<const TermRef>(ref_pool_).subspan(ref_starts_[p],
+                                                               ref_starts_[p + 1] - ref_starts_[p]);
+    pattern.trigger_rules =
+        std::span<const uint32_t>(trigger_pool_)
+            .subspan(trigger_starts_[p], trigger_starts_[p + 1] - trigger_starts_[p]);
+    pattern.requirements =
+        std::span<const uint32_t>(requirement_pool_)
+            .subspan(requirement_starts_[p], requirement_starts_[p + 1] - requirement_starts_[p]);
   }
   return true;
 }

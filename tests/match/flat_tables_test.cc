@@ -2,9 +2,9 @@
 // cache's byte encoding too, and bytes that disagree with themselves are refused.
 #include "match/flat_tables.h"
 
-#include <catch2/catch.hpp>
 #include <xxhash.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -57,8 +57,7 @@ TEST_CASE("hash slots find every item and nothing else", "[match][flat]") {
   CHECK(same.Find(42, [](size_t) { return false; }) == -1);
 }
 
-TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree",
-          "[match][flat]") {
+TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree", "[match][flat]") {
   ValueRuns runs;
   runs.Add(std::vector<uint32_t>{3, 1});
   runs.Add(std::vector<uint32_t>{});

@@ -68,8 +68,9 @@ class CompiledPack {
 
 // The whole pack as bytes (rules, pattern table, Hyperscan databases, negation cues, and the
 // misspelling index built from the common words, which are not kept: a read pack's
-// rules().common_words is empty), for the pack cache and for embedders that ship a compiled pack. The bytes hold only for
-// the build of listscan that wrote them, on a CPU with the same Hyperscan features.
+// rules().common_words is empty), for the pack cache and for embedders that ship a compiled pack.
+// The bytes hold only for the build of listscan that wrote them, on a CPU with the same Hyperscan
+// features.
 absl::StatusOr<std::string> SerializePack(const CompiledPack& pack);
 
 // Reads SerializePack's bytes. Bytes of another listscan build, Hyperscan version or CPU are
