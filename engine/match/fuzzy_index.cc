@@ -518,10 +518,6 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
 
 namespace {
 
-bool AllBelow(const std::vector<uint32_t>& values, size_t limit) {
-  return std::all_of(values.begin(), values.end(), [limit](uint32_t v) { return v < limit; });
-}
-
 template <typename Entry>
 std::vector<Entry> GetEntries(ByteReader* in, size_t pattern_count, size_t text_count) {
   std::vector<Entry> entries = in->GetVector<Entry>();
