@@ -2,7 +2,7 @@
 """Times one command for bench/run.sh and appends one JSON line of results.
 
 measure.py --name NAME --group GROUP --corpus FILE [--slice FILE] [--max-seconds S] [--runs N]
-           [--keywords N] [--summary FILE] [--hyperfine] --out RESULTS.jsonl -- COMMAND...
+           [--keywords N] [--summary FILE] [--bytes N] [--hyperfine] --out RESULTS.jsonl -- COMMAND...
 
 COMMAND may contain {corpus}, replaced by the corpus it runs on. With --slice (prefixes of the
 corpus, smallest first), the command first runs once on each affordable slice; when the full
@@ -82,6 +82,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keywords", type=int)
     parser.add_argument("--summary")
+    parser.add_argument("--bytes", type=int,
+                        help="the bytes MB/s counts (a compressed corpus: its uncompressed size)")
     parser.add_argument("--hyperfine", action="store_true")
     parser.add_argument("--out", required=True)
     parser.add_argument("command", nargs=argparse.REMAINDER)
@@ -124,7 +126,7 @@ def main():
         corpus, warm = path, probe  # the probe already warmed the cache for this slice
         note = f"measured on the first {size / 1e6:.0f} MB (full corpus: ~{estimate:.0f} s)"
     command = command_for(corpus)
-    size = os.path.getsize(corpus)
+    size = args.bytes if args.bytes is not None and corpus == args.corpus else os.path.getsize(corpus)
 
     if warm is None:
         clear_summary()

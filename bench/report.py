@@ -92,6 +92,52 @@ def targets(main, listscan):
     return "\n".join(lines) + "\n"
 
 
+def rate(records, name):
+    r = next((r for r in records if r["name"] == name and "error" not in r), None)
+    return None if r is None else r["mb_per_s"]
+
+
+def ratio_line(label, numerator, denominator, target=None):
+    if numerator is None or denominator is None:
+        return None
+    value = numerator / denominator
+    status = "" if target is None else f" — {'met' if value >= target else 'not met'} (≥ {target})"
+    return f"- {label}: {value:.2f}{status}"
+
+
+def packs_section(records, threads):
+    """The real-pack, compressed-input and start-up rows, with the ratios the speed targets name."""
+    rows = [r for r in records if r.get("group") in ("packs", "compressed", "startup")]
+    if not rows:
+        return []
+    table_rows = []
+    for r in rows:
+        if "error" in r:
+            table_rows.append([r["name"], "failed", "", "", r["error"][:80]])
+            continue
+        speed = "" if r["group"] == "startup" else f"{r['mb_per_s']:.1f}"
+        table_rows.append([r["name"], f"{r['min_seconds']:.3f} ({r['seconds']:.3f} ± {r['stddev']:.3f})",
+                           speed, mib(r), r.get("note", "")])
+    lines = []
+    for corpus in ("generated", "real"):
+        lines.append(ratio_line(f"packs ÷ bare keywords, {corpus}, 1 thread",
+                                rate(rows, f"packs, {corpus}, 1 thread(s)"),
+                                rate(rows, f"keywords, {corpus}, 1 thread(s)"), 0.5))
+        for kind in ("packs", "keywords"):
+            lines.append(ratio_line(f"{kind}, {corpus}: {threads} threads ÷ 1 thread",
+                                    rate(rows, f"{kind}, {corpus}, {threads} thread(s)"),
+                                    rate(rows, f"{kind}, {corpus}, 1 thread(s)"),
+                                    1.8 if threads == 2 else None))
+    for ext, bound in (("gz", "bound: gzip -dc (zlib)"), ("zst", "bound: zstd -dc (libzstd)")):
+        lines.append(ratio_line(f".{ext} input, {threads} threads ÷ {bound[7:]}",
+                                rate(rows, f"keywords, .{ext}, {threads} thread(s)"), rate(rows, bound),
+                                0.9))
+    return ["## Real packs, compressed input, start-up", "", table(table_rows, [
+        "row", "fastest s (mean ± sd)", "MB/s", "peak RSS", "note"]), "",
+        "MB/s of compressed input count its uncompressed bytes.", "",
+        "\n".join(line for line in lines if line), ""]
+
+
 def main():
     results, out = sys.argv[1:3]
     with open(results, encoding="utf-8") as f:
@@ -113,6 +159,7 @@ def main():
             "## Main comparison", "", main_table(main, listscan), "",
             "`listscan ÷ tool` is listscan's single-thread throughput divided by the tool's.", "",
             "## Targets", "", targets(main, listscan)]
+    text += packs_section(records, info["cores"])
     patterns = [r for r in records if r.get("group") == "patterns"]
     if patterns:
         text += ["## Pattern count (same corpus)", "",

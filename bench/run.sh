@@ -4,11 +4,19 @@
 # raw bytes, simdjson parsing alone); then pattern-count and input-size scaling for listscan and rg.
 # Writes bench/results/<date>-<host>.md (and .jsonl) and SVG plots into docs/.
 #
-# Usage: bench/run.sh [--no-scaling] [--large]
-#   --no-scaling  only the main comparison
+# Then the rows of the speed targets with real packs: the EU packs against the bare keywords on
+# the same corpora (generated, and real listings when BENCH_REAL names a JSON Lines file), one
+# thread and every core; gzip and zstd input against the decompression bound (`gzip -dc`, zlib, and
+# `zstd -dc`, libzstd, to /dev/null); start-up with a cached pack and a cold compile.
+#
+# Usage: bench/run.sh [--no-scaling] [--no-packs] [--large]
+#   --no-scaling  no pattern-count and input-size scaling
+#   --no-packs    no real-pack, compressed-input and start-up rows
 #   --large       add a 10 GB point to the input-size scaling (about 10 GB of disk in BENCH_WORK)
 # Environment (defaults):
 #   BUILD_DIR=build  BENCH_SIZE=1GB  BENCH_SEED=42  BENCH_KEYWORDS=2000  BENCH_RUNS=3
+#   BENCH_RULES=rules (the packs of the real-pack rows)  BENCH_REAL= (a JSON Lines file of real
+#   listings, e.g. Open Food Facts products; its rows are skipped when unset)
 #   BENCH_WORK=bench/corpora (corpora; reused between runs)
 #   BENCH_SLICE=10MB BENCH_SLICE2=100MB (probes: each tool runs on these prefixes first, the second
 #   only when affordable, to estimate its time on the full corpus)
@@ -18,10 +26,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scaling=1
+packs=1
 large=0
 for arg in "$@"; do
   case "$arg" in
     --no-scaling) scaling=0 ;;
+    --no-packs) packs=0 ;;
     --large) large=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
@@ -38,6 +48,8 @@ SLICE_SIZE=${BENCH_SLICE:-10MB}
 SLICE2_SIZE=${BENCH_SLICE2:-100MB}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-120}
 PLOTS=${BENCH_PLOTS:-docs}
+RULES=${BENCH_RULES:-rules}
+REAL=${BENCH_REAL:-}
 THREADS=$(nproc)
 
 GEN=$BUILD_DIR/tools/corpus_gen/listscan-gen
@@ -81,9 +93,10 @@ if command -v hyperfine > /dev/null; then hyperfine_flag=(--hyperfine); fi
 measure() {
   local name=$1 group=$2 corpus_path=$3 count=$4
   shift 4
-  # The size scaling measures each size whole; elsewhere a very slow tool is timed on the slice.
+  # The size scaling measures each size whole; on the main corpus a very slow tool is timed on
+  # the slice (its prefixes; other corpora have none).
   local slice=()
-  if [ "$group" != size ]; then
+  if [ "$group" != size ] && [ "$corpus_path" = "$CORPUS" ]; then
     slice=(--slice "$SLICE" --slice "$SLICE2" --max-seconds "$MAX_SECONDS")
   fi
   python3 bench/measure.py --name "$name" --group "$group" --corpus "$corpus_path" \
@@ -97,13 +110,23 @@ else
   echo "note: $LISTSCAN not built: the listscan rows are skipped (pending)" >&2
 fi
 
-# listscan_case NAME GROUP CORPUS KEYWORD_COUNT THREADS
+# listscan_case NAME GROUP CORPUS KEYWORD_COUNT THREADS [--bytes N]
 listscan_case() {
-  local kw
-  kw=$(keywords "$4")
+  local name=$1 group=$2 corpus_path=$3 count=$4 threads=$5 kw
+  shift 5
+  kw=$(keywords "$count")
   # Exit status 0 (something flagged) and 1 (nothing) both count as success.
-  measure "$1" "$2" "$3" "$4" --summary "$WORK/summary.json" -- \
-    "$LISTSCAN" scan --keywords "$kw" --threads "$5" -o /dev/null --summary "$WORK/summary.json" '{corpus}'
+  measure "$name" "$group" "$corpus_path" "$count" --summary "$WORK/summary.json" "$@" -- \
+    "$LISTSCAN" scan --keywords "$kw" --threads "$threads" -o /dev/null --summary "$WORK/summary.json" '{corpus}'
+}
+
+# pack_case NAME GROUP CORPUS THREADS [--bytes N]: the packs of $RULES, through the pack cache
+pack_case() {
+  local name=$1 group=$2 corpus_path=$3 threads=$4
+  shift 4
+  measure "$name" "$group" "$corpus_path" 0 --summary "$WORK/summary.json" "$@" -- \
+    "$LISTSCAN" scan --rules "$RULES" --cache-dir "$WORK/cache" --threads "$threads" -o /dev/null \
+    --summary "$WORK/summary.json" '{corpus}'
 }
 
 rg_case() {
@@ -138,6 +161,37 @@ if [ -x "$PEERS/pcre2_scan" ]; then
 fi
 measure "bound: Hyperscan on raw bytes" main "$CORPUS" "$KEYWORDS" -- "$PEERS/hs_raw_scan" "$KW" '{corpus}'
 measure "bound: simdjson parse only" main "$CORPUS" "$KEYWORDS" -- "$PEERS/simdjson_parse" '{corpus}'
+
+if [ $packs = 1 ] && [ $have_listscan = 1 ]; then
+  echo "real packs ($RULES) against bare keywords" >&2
+  for threads in 1 "$THREADS"; do
+    pack_case "packs, generated, $threads thread(s)" packs "$CORPUS" "$threads"
+    listscan_case "keywords, generated, $threads thread(s)" packs "$CORPUS" "$KEYWORDS" "$threads"
+  done
+  if [ -n "$REAL" ]; then
+    for threads in 1 "$THREADS"; do
+      pack_case "packs, real, $threads thread(s)" packs "$REAL" "$threads"
+      listscan_case "keywords, real, $threads thread(s)" packs "$REAL" "$KEYWORDS" "$threads"
+    done
+  fi
+  echo "compressed input" >&2
+  plain_bytes=$(stat -c %s "$CORPUS")
+  [ -f "$CORPUS.gz" ] || gzip -6 -c "$CORPUS" > "$CORPUS.gz"
+  [ -f "$CORPUS.zst" ] || zstd -q -3 -c "$CORPUS" > "$CORPUS.zst"
+  for ext in gz zst; do
+    listscan_case "keywords, .$ext, $THREADS thread(s)" compressed "$CORPUS.$ext" "$KEYWORDS" \
+      "$THREADS" --bytes "$plain_bytes"
+  done
+  measure "bound: gzip -dc (zlib)" compressed "$CORPUS.gz" 0 --bytes "$plain_bytes" -- \
+    sh -c 'gzip -dc "$1" > /dev/null' sh '{corpus}'
+  measure "bound: zstd -dc (libzstd)" compressed "$CORPUS.zst" 0 --bytes "$plain_bytes" -- \
+    zstd -q -dc '{corpus}' -o /dev/null
+  echo "start-up" >&2
+  : > "$WORK/empty.jsonl"
+  pack_case "start-up, cached pack, empty input" startup "$WORK/empty.jsonl" 1
+  measure "cold compile, empty input" startup "$WORK/empty.jsonl" 0 -- \
+    "$LISTSCAN" scan --rules "$RULES" --no-cache -o /dev/null '{corpus}'
+fi
 
 if [ $scaling = 1 ]; then
   echo "pattern-count scaling" >&2
