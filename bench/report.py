@@ -128,7 +128,7 @@ def packs_section(records, threads):
                                     rate(rows, f"{kind}, {corpus}, {threads} thread(s)"),
                                     rate(rows, f"{kind}, {corpus}, 1 thread(s)"),
                                     1.8 if threads == 2 else None))
-    for ext, bound in (("gz", "bound: gzip -dc (zlib)"), ("zst", "bound: zstd -dc (libzstd)")):
+    for ext, bound in (("gz", "bound: gzip -dc (GNU gzip)"), ("zst", "bound: zstd -dc (libzstd)")):
         lines.append(ratio_line(f".{ext} input, {threads} threads ÷ {bound[7:]}",
                                 rate(rows, f"keywords, .{ext}, {threads} thread(s)"), rate(rows, bound),
                                 0.9))
