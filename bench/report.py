@@ -119,7 +119,7 @@ def packs_section(records, threads):
         table_rows.append([r["name"], f"{r['min_seconds']:.3f} ({r['seconds']:.3f} ± {r['stddev']:.3f})",
                            speed, mib(r), r.get("note", "")])
     lines = []
-    for corpus in ("generated", "real"):
+    for corpus in ("generated", "csv", "real"):
         lines.append(ratio_line(f"packs ÷ bare keywords, {corpus}, 1 thread",
                                 rate(rows, f"packs, {corpus}, 1 thread(s)"),
                                 rate(rows, f"keywords, {corpus}, 1 thread(s)"), 0.5))

@@ -5,8 +5,8 @@
 # Writes bench/results/<date>-<host>.md (and .jsonl) and SVG plots into docs/.
 #
 # Then the rows of the speed targets with real packs: the EU packs against the bare keywords on
-# the same corpora (generated, and real listings when BENCH_REAL names a JSON Lines file), one
-# thread and every core; gzip and zstd input against decompression alone (`gzip -dc`, GNU gzip's
+# the same corpora (generated JSON Lines and its CSV export, and real listings when BENCH_REAL
+# names a JSON Lines file), one thread and every core; gzip and zstd input against decompression alone (`gzip -dc`, GNU gzip's
 # own inflate, and `zstd -dc`, libzstd, to /dev/null); start-up with a cached pack and a cold
 # compile.
 #
@@ -78,6 +78,14 @@ corpus() {
     cat "$path.log" >&2
     touch "$path.done"
   fi
+  echo "$path"
+}
+
+# csv_corpus SIZE -> path: the same generator's CSV export.
+csv_corpus() {
+  local path="$WORK/corpus-$1-seed$SEED.csv"
+  [ -f "$path.done" ] || { "$GEN" --seed "$SEED" --size "$1" --format csv -o "$path" 2> /dev/null \
+    && touch "$path.done"; }
   echo "$path"
 }
 
@@ -173,6 +181,9 @@ if [ $packs = 1 ] && [ $have_listscan = 1 ]; then
     pack_case "packs, generated, $threads thread(s)" packs "$CORPUS" "$threads"
     listscan_case "keywords, generated, $threads thread(s)" packs "$CORPUS" "$KEYWORDS" "$threads"
   done
+  CSV=$(csv_corpus "$SIZE")
+  pack_case "packs, csv, 1 thread(s)" packs "$CSV" 1
+  listscan_case "keywords, csv, 1 thread(s)" packs "$CSV" "$KEYWORDS" 1
   if [ -n "$REAL" ]; then
     for threads in 1 "$THREADS"; do
       pack_case "packs, real, $threads thread(s)" packs "$REAL" "$threads"
