@@ -82,32 +82,36 @@ class StringList {
   FlatArray<uint32_t> offsets_;
 };
 
-// Runs of values: run i is values[starts[i], starts[i + 1]).
+// Runs of values: run i is values[starts[i], starts[i + 1]). T is written as its bytes, so it
+// must have no padding (the bytes would be undefined).
+template <typename T>
 class ValueRuns {
  public:
-  void Add(std::span<const uint32_t> run) {
+  void Add(std::span<const T> run) {
     values_.insert(values_.end(), run.begin(), run.end());
     starts_.push_back(static_cast<uint32_t>(values_.size()));
   }
   size_t size() const { return starts_.size() - 1; }
-  std::span<const uint32_t> operator[](size_t i) const {
-    return std::span<const uint32_t>(values_).subspan(starts_[i], starts_[i + 1] - starts_[i]);
+  std::span<const T> operator[](size_t i) const {
+    return std::span<const T>(values_).subspan(starts_[i], starts_[i + 1] - starts_[i]);
   }
+  std::span<const T> values() const { return values_; }
   // Every value is below `limit`.
   bool AllBelow(size_t limit) const {
-    for (const uint32_t value : values_) {
+    for (const T& value : values_) {
       if (value >= limit) return false;
     }
     return true;
   }
 
   void Serialize(ByteWriter* out) const {
+    static_assert(std::has_unique_object_representations_v<T>);
     out->PutVector(starts_);
     out->PutVector(values_);
   }
   bool Deserialize(ByteReader* in) {
     starts_ = in->GetVector<uint32_t>();
-    values_ = in->GetVector<uint32_t>();
+    values_ = in->GetVector<T>();
     if (!in->ok() || starts_.empty() || starts_.front() != 0 || starts_.back() != values_.size()) {
       return false;
     }
@@ -119,7 +123,7 @@ class ValueRuns {
 
  private:
   std::vector<uint32_t> starts_{0};
-  std::vector<uint32_t> values_;
+  std::vector<T> values_;
 };
 
 // An open-addressing hash table over items 0..n-1 given by their 64-bit hashes; the items

@@ -158,12 +158,12 @@ class FuzzyIndex {
   std::vector<uint64_t> bitmap_;
   // The entries by Bucket: bucket_keys_[i] (found through bucket_slots_) has bucket_entries_[i].
   std::vector<uint64_t> bucket_keys_;
-  ValueRuns bucket_entries_;
+  ValueRuns<uint32_t> bucket_entries_;
   HashSlots bucket_slots_;
   // Keywords of 5 letters or more that take no edit, by phonetic key: matched when a word sounds
   // the same ("xanaks" for "xanax"). sound_keys_[i] has sound_runs_[i] of sound_entries_.
   StringList sound_keys_;
-  ValueRuns sound_runs_;
+  ValueRuns<uint32_t> sound_runs_;
   HashSlots sound_slots_;
   std::vector<Entry> sound_entries_;
   // Skeletons never taken for a misspelling: the pack's keywords, then its common words.

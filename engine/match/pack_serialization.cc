@@ -333,17 +333,9 @@ struct PackCodec {
   static void PutPatternTable(ByteWriter& out, const PatternTable& table) {
     out.Put<uint64_t>(table.patterns_.size());
     for (const Pattern& pattern : table.patterns_) PutPattern(out, pattern);
-    out.Put<uint64_t>(table.ref_pool_.size());
-    for (const TermRef& ref : table.ref_pool_) {  // field by field: TermRef has a padding byte
-      out.Put<uint32_t>(ref.rule);
-      out.Put<uint16_t>(ref.term);
-      out.Put<uint8_t>(static_cast<uint8_t>(ref.clause));
-    }
-    out.PutVector(table.trigger_pool_);
-    out.PutVector(table.requirement_pool_);
-    out.PutVector(table.ref_starts_);
-    out.PutVector(table.trigger_starts_);
-    out.PutVector(table.requirement_starts_);
+    table.refs_.Serialize(&out);
+    table.trigger_rules_.Serialize(&out);
+    table.requirements_.Serialize(&out);
     out.PutVector(table.literal_ids_);
     out.PutVector(table.regex_ids_);
     out.PutVector(table.required_regex_ids_);
@@ -359,19 +351,13 @@ struct PackCodec {
       if (!in.ok()) break;
       pattern = GetPattern(in);
     }
-    table->ref_pool_.resize(in.GetCount(7));
-    for (TermRef& ref : table->ref_pool_) {
-      ref.rule = in.Get<uint32_t>();
-      ref.term = in.Get<uint16_t>();
-      ref.clause = in.GetEnum(Clause::kException);
-      if (in.ok() && !ValidRef(ref, rules)) in.Fail();
+    if (!table->refs_.Deserialize(&in) || !table->trigger_rules_.Deserialize(&in) ||
+        !table->requirements_.Deserialize(&in) || !table->LinkRuns()) {
+      in.Fail();
     }
-    table->trigger_pool_ = in.GetVector<uint32_t>();
-    table->requirement_pool_ = in.GetVector<uint32_t>();
-    table->ref_starts_ = in.GetVector<uint32_t>();
-    table->trigger_starts_ = in.GetVector<uint32_t>();
-    table->requirement_starts_ = in.GetVector<uint32_t>();
-    if (!in.ok() || !table->LinkPools()) in.Fail();
+    for (const TermRef& ref : table->refs_.values()) {
+      if (!ValidRef(ref, rules)) in.Fail();  // also an unknown clause
+    }
     table->literal_ids_ = in.GetVector<uint32_t>();
     table->regex_ids_ = in.GetVector<uint32_t>();
     table->required_regex_ids_ = in.GetVector<uint32_t>();
@@ -386,8 +372,8 @@ struct PackCodec {
                  AllBelow(table->requirement_rule_, rules.rules.size()) &&
                  table->rule_requirement_count_.size() == rules.rules.size();
     for (const Pattern& pattern : table->patterns_) valid = valid && !pattern.refs.empty();
-    valid = valid && AllBelow(table->requirement_pool_, requirements) &&
-            AllBelow(table->trigger_pool_, rules.rules.size());
+    valid = valid && table->requirements_.AllBelow(requirements) &&
+            table->trigger_rules_.AllBelow(rules.rules.size());
     if (!valid) in.Fail();
     return table;
   }

@@ -233,7 +233,6 @@ PatternTable::PatternTable(const RuleSet& rules) {
     values->erase(std::unique(values->begin(), values->end()), values->end());
   };
   std::vector<uint32_t> triggers_of, requirements_of;
-  for (auto* starts : {&ref_starts_, &trigger_starts_, &requirement_starts_}) starts->push_back(0);
   for (uint32_t p = 0; p < patterns_.size(); ++p) {
     Pattern& pattern = patterns_[p];
     triggers_of.clear();
@@ -247,13 +246,9 @@ PatternTable::PatternTable(const RuleSet& rules) {
     }
     sort_unique(&triggers_of);
     sort_unique(&requirements_of);
-    ref_pool_.insert(ref_pool_.end(), refs[p].begin(), refs[p].end());
-    trigger_pool_.insert(trigger_pool_.end(), triggers_of.begin(), triggers_of.end());
-    requirement_pool_.insert(requirement_pool_.end(), requirements_of.begin(),
-                             requirements_of.end());
-    ref_starts_.push_back(static_cast<uint32_t>(ref_pool_.size()));
-    trigger_starts_.push_back(static_cast<uint32_t>(trigger_pool_.size()));
-    requirement_starts_.push_back(static_cast<uint32_t>(requirement_pool_.size()));
+    refs_.Add(refs[p]);
+    trigger_rules_.Add(triggers_of);
+    requirements_.Add(requirements_of);
     if (pattern.fuzzy) {
       fuzzy_ids_.push_back(p);
       continue;
@@ -265,31 +260,18 @@ PatternTable::PatternTable(const RuleSet& rules) {
     regex_ids_.push_back(p);
     if (!requirements_of.empty()) required_regex_ids_.push_back(p);
   }
-  LinkPools();
+  LinkRuns();
 }
 
-bool PatternTable::LinkPools() {
-  auto runs_fit = [this](const std::vector<uint32_t>& starts, size_t pool) {
-    if (starts.size() != patterns_.size() + 1 || starts.front() != 0 || starts.back() != pool) {
-      return false;
-    }
-    return std::is_sorted(starts.begin(), starts.end());
-  };
-  if (!runs_fit(ref_starts_, ref_pool_.size()) ||
-      !runs_fit(trigger_starts_, trigger_pool_.size()) ||
-      !runs_fit(requirement_starts_, requirement_pool_.size())) {
+bool PatternTable::LinkRuns() {
+  const size_t count = patterns_.size();
+  if (refs_.size() != count || trigger_rules_.size() != count || requirements_.size() != count) {
     return false;
   }
-  for (size_t p = 0; p < patterns_.size(); ++p) {
-    Pattern& pattern = patterns_[p];
-    pattern.refs = std::span<const TermRef>(ref_pool_).subspan(ref_starts_[p],
-                                                               ref_starts_[p + 1] - ref_starts_[p]);
-    pattern.trigger_rules =
-        std::span<const uint32_t>(trigger_pool_)
-            .subspan(trigger_starts_[p], trigger_starts_[p + 1] - trigger_starts_[p]);
-    pattern.requirements =
-        std::span<const uint32_t>(requirement_pool_)
-            .subspan(requirement_starts_[p], requirement_starts_[p + 1] - requirement_starts_[p]);
+  for (size_t p = 0; p < count; ++p) {
+    patterns_[p].refs = refs_[p];
+    patterns_[p].trigger_rules = trigger_rules_[p];
+    patterns_[p].requirements = requirements_[p];
   }
   return true;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "listscan/rule.h"
+#include "match/flat_tables.h"
 
 namespace listscan {
 
@@ -19,6 +20,7 @@ struct TermRef {
   uint32_t rule = 0;
   uint16_t term = 0;
   Clause clause = Clause::kAny;
+  uint8_t unused = 0;  // no padding: the pack cache writes refs as their bytes
 };
 
 struct Pattern {
@@ -37,8 +39,8 @@ struct Pattern {
   // the words ended is lost.
   bool spaced_only = false;
   bool positive = false;  // some rule uses it in `any`, `all` or `near` (not only as an exception)
-  // The three lists below are runs of pools the table owns (three allocations for the table, not
-  // three per pattern: reading a cached pack back is that much less work).
+  // The three lists below are runs the table owns (three allocations for the table, not three
+  // per pattern: reading a cached pack back is that much less work).
   std::span<const TermRef> refs;
   // Rules for which a hit of this pattern is necessary to flag anything (the rule's `any` terms,
   // or its most specific `all`/`near` term): only these rules are evaluated for a listing.
@@ -78,16 +80,13 @@ class PatternTable {
  private:
   friend struct PackCodec;  // SerializePack / DeserializePack
   PatternTable() = default;
-  // Points each pattern's lists into the pools: pattern p's refs are ref_pool_[ref_starts_[p],
-  // ref_starts_[p + 1]), and so on. False when the starts do not fit the pools.
-  bool LinkPools();
+  // Points each pattern's lists into refs_, trigger_rules_ and requirements_ (run p is pattern
+  // p's); false when they do not have a run per pattern.
+  bool LinkRuns();
   std::vector<Pattern> patterns_;
-  std::vector<TermRef> ref_pool_;
-  std::vector<uint32_t> trigger_pool_;
-  std::vector<uint32_t> requirement_pool_;
-  std::vector<uint32_t> ref_starts_;
-  std::vector<uint32_t> trigger_starts_;
-  std::vector<uint32_t> requirement_starts_;
+  ValueRuns<TermRef> refs_;
+  ValueRuns<uint32_t> trigger_rules_;
+  ValueRuns<uint32_t> requirements_;
   std::vector<uint32_t> literal_ids_;
   std::vector<uint32_t> regex_ids_;
   std::vector<uint32_t> required_regex_ids_;

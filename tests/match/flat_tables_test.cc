@@ -58,7 +58,7 @@ TEST_CASE("hash slots find every item and nothing else", "[match][flat]") {
 }
 
 TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree", "[match][flat]") {
-  ValueRuns runs;
+  ValueRuns<uint32_t> runs;
   runs.Add(std::vector<uint32_t>{3, 1});
   runs.Add(std::vector<uint32_t>{});
   runs.Add(std::vector<uint32_t>{7});
@@ -68,7 +68,7 @@ TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree",
   slots.Serialize(&out);
   {
     ByteReader in(out.bytes());
-    ValueRuns read_runs;
+    ValueRuns<uint32_t> read_runs;
     HashSlots read_slots;
     REQUIRE(read_runs.Deserialize(&in));
     REQUIRE(read_slots.Deserialize(&in, 3));
@@ -85,7 +85,7 @@ TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree",
   {
     // Slots naming an item past the end are refused.
     ByteReader in(out.bytes());
-    ValueRuns read_runs;
+    ValueRuns<uint32_t> read_runs;
     HashSlots read_slots;
     REQUIRE(read_runs.Deserialize(&in));
     CHECK_FALSE(read_slots.Deserialize(&in, 2));
@@ -96,7 +96,7 @@ TEST_CASE("value runs and hash slots read back, and refuse bytes that disagree",
     bad.PutVector(std::vector<uint32_t>{0, 2, 1, 3});
     bad.PutVector(std::vector<uint32_t>{1, 2, 3});
     ByteReader in(bad.bytes());
-    ValueRuns read_runs;
+    ValueRuns<uint32_t> read_runs;
     CHECK_FALSE(read_runs.Deserialize(&in));
   }
   {
