@@ -2,6 +2,7 @@
 #include "match/fuzzy_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,6 +16,9 @@ namespace listscan {
 namespace {
 
 constexpr bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Keys are compared on their first this many letters.
+constexpr size_t kMaxKeyUnits = 64;
 
 size_t Letters(std::string_view key) {
   return static_cast<size_t>(std::count_if(key.begin(), key.end(), [](char c) {
@@ -34,6 +38,21 @@ size_t Units(std::string_view key, uint32_t* units, size_t capacity) {
     units[count++] = unit;
   }
   return count;
+}
+
+// One bit per letter of a key: a-z each their own, any other letter one of six bits by its code
+// point. A key one edit from another differs from it in at most two of these bits (a changed
+// letter: the one gone and the one new), so most candidates are ruled out without reading them.
+uint32_t LetterBits(std::string_view key) {
+  uint32_t bits = 0;
+  for (size_t i = 0, units = 0; i < key.size() && units < kMaxKeyUnits; ++units) {
+    uint32_t unit = static_cast<unsigned char>(key[i++]);
+    while (i < key.size() && IsContinuation(static_cast<unsigned char>(key[i]))) {
+      unit = (unit << 8) | static_cast<unsigned char>(key[i++]);
+    }
+    bits |= uint32_t{1} << (unit >= 'a' && unit <= 'z' ? unit - 'a' : 26 + unit % 6);
+  }
+  return bits;
 }
 
 bool WithinOneEditUnits(const uint32_t* a, size_t a_size, const uint32_t* b, size_t b_size) {
@@ -108,18 +127,16 @@ void PhoneticKey(std::string_view word, std::string* key) {
 }
 
 bool WithinOneEdit(std::string_view a, std::string_view b) {
-  constexpr size_t kMaxUnits = 64;
-  uint32_t a_units[kMaxUnits], b_units[kMaxUnits];
-  const size_t a_size = Units(a, a_units, kMaxUnits);
-  const size_t b_size = Units(b, b_units, kMaxUnits);
+  uint32_t a_units[kMaxKeyUnits], b_units[kMaxKeyUnits];
+  const size_t a_size = Units(a, a_units, kMaxKeyUnits);
+  const size_t b_size = Units(b, b_units, kMaxKeyUnits);
   return WithinOneEditUnits(a_units, a_size, b_units, b_size);
 }
 
 int EditDistance(std::string_view a, std::string_view b, int limit) {
-  constexpr size_t kMaxUnits = 64;
-  uint32_t x[kMaxUnits], y[kMaxUnits];
-  const size_t n = Units(a, x, kMaxUnits);
-  const size_t m = Units(b, y, kMaxUnits);
+  uint32_t x[kMaxKeyUnits], y[kMaxKeyUnits];
+  const size_t n = Units(a, x, kMaxKeyUnits);
+  const size_t m = Units(b, y, kMaxKeyUnits);
   if ((n > m ? n - m : m - n) > static_cast<size_t>(limit)) return limit + 1;
   // Three rows of the optimal string alignment table.
   std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
@@ -225,6 +242,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     }
   }
   if (empty()) return;
+  ComputeEntryLetters();
   // Laid out flat in key order, so the same pack always gives the same tables.
   std::vector<uint64_t> hashes;
   for (const auto& [bucket, indices] : builder.buckets) bucket_keys_.push_back(bucket);
@@ -346,16 +364,26 @@ bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
   return near;
 }
 
+void FuzzyIndex::ComputeEntryLetters() {
+  entry_letters_.resize(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i)
+    entry_letters_[i] = LetterBits(texts_[entries_[i].key]);
+}
+
 void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
                          size_t probes, Scratch* scratch) const {
   scratch->candidates.clear();
+  const uint32_t letters = LetterBits(key);
   for (size_t b = 0; b < probes; ++b) {
     const uint64_t bucket = buckets[b];
     const int64_t found =
         bucket_slots_.Find(bucket, [&](size_t i) { return bucket_keys_[i] == bucket; });
     if (found < 0) continue;
-    const std::span<const uint32_t> run = bucket_entries_[found];
-    scratch->candidates.insert(scratch->candidates.end(), run.begin(), run.end());
+    for (const uint32_t index : bucket_entries_[found]) {
+      if (std::popcount(entry_letters_[index] ^ letters) <= 2) {
+        scratch->candidates.push_back(index);
+      }
+    }
   }
   std::sort(scratch->candidates.begin(), scratch->candidates.end());
   scratch->candidates.erase(std::unique(scratch->candidates.begin(), scratch->candidates.end()),
@@ -580,6 +608,7 @@ std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t patte
                    [&](uint32_t word) { return word < x.known_words_.size(); }) &&
        std::is_sorted(hashes.begin(), hashes.end()) && std::is_sorted(near.begin(), near.end());
   if (!ok || !in->ok()) return nullptr;
+  x.ComputeEntryLetters();
   return index;
 }
 
