@@ -242,7 +242,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     }
   }
   if (empty()) return;
-  ComputeEntryLetters();
+  DeriveTables();
   // Laid out flat in key order, so the same pack always gives the same tables.
   std::vector<uint64_t> hashes;
   for (const auto& [bucket, indices] : builder.buckets) bucket_keys_.push_back(bucket);
@@ -364,10 +364,36 @@ bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
   return near;
 }
 
-void FuzzyIndex::ComputeEntryLetters() {
+void FuzzyIndex::DeriveTables() {
   entry_letters_.resize(entries_.size());
-  for (size_t i = 0; i < entries_.size(); ++i)
+  for (size_t i = 0; i < entries_.size(); ++i) {
     entry_letters_[i] = LetterBits(texts_[entries_[i].key]);
+  }
+  absl::flat_hash_map<std::string_view, std::vector<uint32_t>> joined;
+  auto add = [&](const Entry& entry, uint32_t matched) {
+    const std::string_view keyword = texts_[entry.keyword];
+    if (keyword.size() >= kJoinedFewestBytes &&
+        std::all_of(keyword.begin(), keyword.end(),
+                    [](char c) { return IsFuzzyLetter(static_cast<unsigned char>(c)); })) {
+      joined[keyword].push_back(matched);
+    }
+  };
+  for (uint32_t i = 0; i < entries_.size(); ++i) add(entries_[i], i);
+  for (uint32_t i = 0; i < sound_entries_.size(); ++i) add(sound_entries_[i], i | kSoundEntry);
+  std::vector<std::string_view> keywords;
+  for (const auto& [keyword, matched] : joined) keywords.push_back(keyword);
+  std::sort(keywords.begin(), keywords.end());
+  joined_filter_.assign((size_t{1} << kJoinedFilterBits) / 64, 0);
+  std::vector<uint64_t> hashes;
+  for (const std::string_view keyword : keywords) {
+    joined_keywords_.Add(keyword);
+    joined_runs_.Add(joined.find(keyword)->second);
+    hashes.push_back(KeyHash(keyword));
+    const uint32_t bit = JoinedFilterBit(keyword, keyword, keyword.size());
+    joined_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    joined_max_bytes_ = std::max(joined_max_bytes_, keyword.size());
+  }
+  joined_slots_ = HashSlots(hashes);
 }
 
 void FuzzyIndex::Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
@@ -455,6 +481,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
   if (scratch->slots.empty()) scratch->slots.resize(size_t{1} << kSlotBits);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
+  size_t previous_from = 0, previous_to = 0;  // the word before, when it had no leet byte
   for (size_t i = 0; i < size;) {
     if (!IsFuzzyLetter(bytes[i])) {
       ++i;
@@ -472,10 +499,16 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       do --to; while (to > from && IsContinuation(bytes[to]));
     }
     const size_t length = to - from;
+    const bool has_leet = std::memchr(leet + from, 1, length) != nullptr;
+    if (!has_leet && previous_to > previous_from) {
+      MatchJoined(text, previous_from, previous_to, from, to, scratch, out);
+    }
+    previous_from = from;
+    previous_to = has_leet ? from : to;
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     // A word with a leet digit or symbol is read for misspellings only when it is long and mostly
     // letters ("R0akkut4n"): codes and model numbers ("LS0000737") are not.
-    if (std::memchr(leet + from, 1, length) != nullptr &&
+    if (has_leet &&
         (length < kLeetWordBytes ||
          4 * static_cast<size_t>(std::count(leet + from, leet + from + length, 1)) > length)) {
       continue;
@@ -521,26 +554,59 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
         slot.end = static_cast<uint32_t>(end);
       }
     }
-    for (size_t m = begin; m < end; ++m) {
-      const uint32_t matched = scratch->matched[m];
-      const Entry& entry = (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry]
-                                                   : entries_[matched];
-      // A word of a phrase counts when the rest of the phrase stands around it as written.
-      const std::string_view before = texts_[entry.before], after = texts_[entry.after];
-      const size_t phrase_from = from - std::min(from, before.size());
-      const size_t phrase_to = to + after.size();
-      if (!before.empty() &&
-          (from < before.size() || text.substr(phrase_from, before.size()) != before ||
-           (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
-        continue;
-      }
-      if (!after.empty() && (phrase_to > size || text.substr(to, after.size()) != after ||
-                             (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
-        continue;
-      }
-      out->push_back({static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to),
-                      entry.pattern});
-    }
+    for (size_t m = begin; m < end; ++m) Emit(text, from, to, scratch->matched[m], false, out);
+  }
+}
+
+void FuzzyIndex::Emit(std::string_view text, size_t from, size_t to, uint32_t matched, bool split,
+                      std::vector<Match>* out) const {
+  const Entry& entry =
+      (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  // A word of a phrase counts when the rest of the phrase stands around it as written.
+  const std::string_view before = texts_[entry.before], after = texts_[entry.after];
+  const size_t phrase_from = from - std::min(from, before.size());
+  const size_t phrase_to = to + after.size();
+  if (!before.empty() &&
+      (from < before.size() || text.substr(phrase_from, before.size()) != before ||
+       (phrase_from > 0 && IsFuzzyLetter(bytes[phrase_from - 1])))) {
+    return;
+  }
+  if (!after.empty() && (phrase_to > size || text.substr(to, after.size()) != after ||
+                         (phrase_to < size && IsFuzzyLetter(bytes[phrase_to])))) {
+    return;
+  }
+  out->push_back(
+      {static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to), entry.pattern, split});
+}
+
+void FuzzyIndex::MatchJoined(std::string_view text, size_t first_from, size_t first_to, size_t from,
+                             size_t to, Scratch* scratch, std::vector<Match>* out) const {
+  const size_t first_length = first_to - first_from, length = to - from;
+  const size_t bytes = first_length + length;
+  if (first_to + 1 != from || first_length < kJoinedPieceBytes || length < kJoinedPieceBytes ||
+      bytes < kJoinedFewestBytes || bytes > joined_max_bytes_) {
+    return;
+  }
+  const char separator = text[first_to];
+  if (separator != ' ' && separator != '-' && separator != '.' && separator != '_') return;
+  const uint32_t bit =
+      JoinedFilterBit(text.substr(first_from, first_length), text.substr(from, length), bytes);
+  if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1)) return;
+  scratch->joined.assign(text.substr(first_from, first_length));
+  scratch->joined.append(text.substr(from, length));
+  const std::string_view joined = scratch->joined;
+  const int64_t found =
+      joined_slots_.Find(KeyHash(joined), [&](size_t i) { return joined_keywords_[i] == joined; });
+  if (found < 0) return;
+  // Two words of the pack's vocabulary are not a split keyword.
+  auto known = [&](std::string_view word) {
+    return known_slots_.Find(KeyHash(word), [&](size_t i) { return known_words_[i] == word; }) >= 0;
+  };
+  if (known(text.substr(first_from, first_length)) && known(text.substr(from, length))) return;
+  for (const uint32_t matched : joined_runs_[found]) {
+    Emit(text, first_from, to, matched, true, out);
   }
 }
 
@@ -608,7 +674,7 @@ std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t patte
                    [&](uint32_t word) { return word < x.known_words_.size(); }) &&
        std::is_sorted(hashes.begin(), hashes.end()) && std::is_sorted(near.begin(), near.end());
   if (!ok || !in->ok()) return nullptr;
-  x.ComputeEntryLetters();
+  x.DeriveTables();
   return index;
 }
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -68,6 +69,7 @@ class FuzzyIndex {
     uint32_t from;     // the word text[from, to)
     uint32_t to;
     uint32_t pattern;  // a fuzzy pattern of PatternTable::patterns()
+    bool split;        // the keyword itself written as two words ("viag ra"), not misspelt
   };
   // Working space of Scan, one per thread. A catalogue repeats the same tens of thousands of long
   // words ("ingredients", "chocolate"), so each word's outcome is remembered in a direct-mapped
@@ -87,10 +89,14 @@ class FuzzyIndex {
     std::vector<uint32_t> candidates;
     std::vector<Slot> slots;
     std::vector<uint32_t> matched;  // entries_ indices, or sound_entries_ ones | kSoundEntry
+    std::string joined;
   };
-  // Appends to `out`, in text order, every word of `text` (a skeleton) that lies one edit from a
-  // fuzzy keyword. `leet` marks the skeleton's leet bytes: a word with one is a code or a number
-  // ("LS0000737"), or already an evasion the exact keywords undo, and is skipped.
+  // Appends to `out`, in the order the words end, every word of `text` (a skeleton) that lies one
+  // edit from a fuzzy keyword, and every two words that are one such keyword split by a space,
+  // hyphen, dot or underscore ("tadala fil", "trama-dol": keywords of seven bytes or more, pieces
+  // of three or more, not both keywords or common words). `leet` marks
+  // the skeleton's leet bytes: a word with one is a code or a number ("LS0000737"), or already an
+  // evasion the exact keywords undo, and is skipped.
   void Scan(std::string_view text, const char* leet, Scratch* scratch,
             std::vector<Match>* out) const;
 
@@ -150,8 +156,29 @@ class FuzzyIndex {
   static uint64_t KeyHash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
   void Compare(std::string_view word, std::string_view key, const uint64_t* buckets,
                size_t probes, Scratch* scratch) const;
-  // Fills entry_letters_ (derived, not stored in the pack cache).
-  void ComputeEntryLetters();
+  // Fills entry_letters_ and the joined_ tables (derived from the entries, not stored in the pack
+  // cache).
+  void DeriveTables();
+  // Appends the match of `matched` (an entries_ index, or a sound_entries_ one | kSoundEntry) at
+  // text[from, to) when the rest of its phrase stands around it as written.
+  void Emit(std::string_view text, size_t from, size_t to, uint32_t matched, bool split,
+            std::vector<Match>* out) const;
+  // The words text[first_from, first_to) and text[from, to) read as one keyword.
+  void MatchJoined(std::string_view text, size_t first_from, size_t first_to, size_t from,
+                   size_t to, Scratch* scratch, std::vector<Match>* out) const;
+  static uint32_t JoinedFilterBit(std::string_view joined_head, std::string_view joined_tail,
+                                  size_t bytes) {
+    uint16_t head, tail;
+    std::memcpy(&head, joined_head.data(), 2);
+    std::memcpy(&tail, joined_tail.data() + joined_tail.size() - 2, 2);
+    const uint64_t h =
+        (uint64_t{head} | uint64_t{tail} << 16 | uint64_t{bytes} << 32) * 0x9E3779B97F4A7C15ull;
+    return static_cast<uint32_t>(h >> (64 - kJoinedFilterBits));
+  }
+  static constexpr int kJoinedFilterBits = 20;
+  // A split keyword has seven bytes or more, each piece three or more: "code in" is not the
+  // "codein" of a pack, nor "signal on" its "signalon".
+  static constexpr size_t kJoinedFewestBytes = 7, kJoinedPieceBytes = 3;
   static constexpr int kSlotBits = 16;
   static constexpr size_t kMaxMatched = 1 << 20;
 
@@ -160,6 +187,14 @@ class FuzzyIndex {
   StringList texts_;  // the entries' strings; 0 is ""
   std::vector<Entry> entries_;
   std::vector<uint32_t> entry_letters_;  // LetterBits of each entry's key
+  // The entries' keywords of kJoinedFewestBytes or more, all letters: joined_keywords_[i] has
+  // joined_runs_[i] (entries_ indices, or sound_entries_ ones | kSoundEntry). joined_filter_ has a
+  // bit per (first two bytes, last two bytes, length) of them: most word pairs go on that bit.
+  StringList joined_keywords_;
+  ValueRuns<uint32_t> joined_runs_;
+  HashSlots joined_slots_;
+  std::vector<uint64_t> joined_filter_;
+  size_t joined_max_bytes_ = 0;
   std::vector<uint64_t> bitmap_;
   // The entries by Bucket: bucket_keys_[i] (found through bucket_slots_) has bucket_entries_[i].
   std::vector<uint64_t> bucket_keys_;

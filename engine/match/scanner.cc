@@ -53,6 +53,7 @@ struct LocatedMatch {
   uint32_t from;
   uint32_t to;
   bool regex;
+  bool split;  // a keyword written as two words (FuzzyIndex::Match::split)
 };
 
 // Word boundary at `position` of a field's skeleton, the field being [begin, end) of the joined
@@ -123,6 +124,19 @@ void NormalizedOfSkeletonSpan(const FoldedText& text, uint32_t begin, uint32_t e
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (space && !out->empty() && out->back() == ' ') continue;
     out->push_back(space ? ' ' : c);
+  }
+}
+
+// Whether two normalized texts hold the same letters once the separators a split word is written
+// with (space, hyphen, dot, underscore) are dropped.
+bool SameLettersUnsplit(std::string_view a, std::string_view b) {
+  auto separator = [](char c) { return c == ' ' || c == '-' || c == '.' || c == '_'; };
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && separator(a[i])) ++i;
+    while (j < b.size() && separator(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
   }
 }
 
@@ -272,8 +286,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           AllLeet(s.skeleton_leet, from, to)) {
         continue;
       }
-      s.located.push_back(
-          {span_index, pattern, from - span.skeleton_begin, to - span.skeleton_begin, false});
+      s.located.push_back({span_index, pattern, from - span.skeleton_begin,
+                           to - span.skeleton_begin, false, false});
     }
   }
   // Misspellings of long keywords, word by word over each field's skeleton.
@@ -286,7 +300,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                  s.skeleton_leet.data() + span.skeleton_begin, &s.fuzzy_scratch,
                  &s.fuzzy_matches);
       for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
-        s.located.push_back({span_index, match.pattern, match.from, match.to, false});
+        s.located.push_back({span_index, match.pattern, match.from, match.to, false, match.split});
       }
     }
   }
@@ -372,7 +386,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                             to - span.normalized_begin, true});
+                             to - span.normalized_begin, true, false});
       }
       return absl::OkStatus();
     };
@@ -465,7 +479,14 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       if (pattern.spaced_only && !SpeltOut(folded, match.from, match.to)) continue;
       uint8_t evasions;
       if (pattern.fuzzy) {
-        evasions = kEvasionMisspelling | folded.SkeletonEvasions(match.from, match.to);
+        if (match.split) {
+          // A keyword split in two counts only with the keyword's own letters: the skeleton reads
+          // "till din" as it reads "tilidin".
+          NormalizedOfSkeletonSpan(folded, match.from, match.to, &s.span_text);
+          if (!SameLettersUnsplit(s.span_text, pattern.normalized_keyword)) continue;
+        }
+        evasions = (match.split ? kEvasionSpacing : kEvasionMisspelling) |
+                   folded.SkeletonEvasions(match.from, match.to);
       } else {
         // A fold that changed nothing the keyword cares about is no evasion ("Viagra" → "viagra");
         // look-alike letters are judged on the text alone, below.

@@ -120,6 +120,29 @@ TEST_CASE("a misspelt word of a phrase matches when the rest stands as written",
   CHECK(Found(pack, "assenza certificazzione") == "");     // inside a longer word
 }
 
+TEST_CASE("a keyword split in two words flags, with evasion spacing", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [tadalafil, tramadol, hydroquinone, tilidin]\n"));
+  CHECK(Found(pack, "Tadala fil 20mg") == "Tadala fil spacing");
+  CHECK(Found(pack, "trama-dol 50 mg") == "trama-dol spacing");
+  CHECK(Found(pack, "hydro.quinone cream") == "hydro.quinone spacing");
+  CHECK(Found(pack, "hydro_quinone cream") == "hydro_quinone spacing");
+  CHECK(Found(pack, "trama  dol") == "trama  dol spacing");  // a run of spaces is one
+  // Pieces of three letters or more, the keyword's own letters, one separator, no leet.
+  CHECK(Found(pack, "hydroquino ne") == "");
+  CHECK(Found(pack, "trama - dol") == "");
+  CHECK(Found(pack, "tad alafil") == "tad alafil spacing");
+  CHECK(Found(pack, "t4dala fil") == "");
+  // The skeleton reads "ll" as "li": "till din" (Swedish, "to your") is not "tilidin".
+  CHECK(Found(pack, "till din hund") == "");
+  // The two words make the whole keyword, no more: "tadala filter" is not "tadalafil".
+  CHECK(Found(pack, "tadala filter") == "");
+  // Pieces that are both words of the pack (keywords or common words) are not a split keyword.
+  auto words =
+      CompileYaml(OneRule("    keywords: [magnetkugeln]\n") + "common_words: [magnet, kugeln]\n");
+  CHECK(Found(words, "Magnet Kugeln 5mm") == "");
+  CHECK(Found(words, "Magnetku geln 5mm") == "Magnetku geln spacing");
+}
+
 TEST_CASE("edit distance counts changes, additions, drops and swaps up to a limit",
           "[match][fuzzy]") {
   CHECK(EditDistance("graisse", "gralise", 2) == 2);

@@ -3,7 +3,8 @@
 
 Takes the labelled positives of an evaluation file that the packs flag with no evasion, misspells the
 longest word of every hit of the expected category (one random edit of one kind: a letter changed,
-doubled, dropped, two swapped, a phonetic spelling, or two edits), scans the result and prints, per
+doubled, dropped, two swapped, a phonetic spelling, two edits, or the word split in two by a space,
+two letters or more on each side), scans the result and prints, per
 kind, the share still flagged in its category, also by the length of the misspelt word. A measurement
 for rule and engine authors, never a test: the edits are random (seeded).
 
@@ -16,7 +17,7 @@ import random
 import re
 import subprocess
 
-KINDS = ["sub", "double", "drop", "swap", "phonetic", "two"]
+KINDS = ["sub", "double", "drop", "swap", "phonetic", "two", "split"]
 PHONETIC = [("ph", "f"), ("f", "ph"), ("y", "i"), ("i", "y"), ("c", "k"), ("k", "c"), ("x", "ks"),
             ("s", "z"), ("qu", "k"), ("th", "t")]
 
@@ -32,6 +33,9 @@ def misspell(word, kind, rng):
     letters = [i for i, c in enumerate(word) if c.isalpha()]
     if len(letters) < 4:
         return None
+    if kind == "split":
+        i = rng.choice(letters[2:-1])
+        return word[:i] + " " + word[i:]
     i = rng.choice(letters[1:-1])
     if kind == "sub":
         vowel = word[i].lower() in "aeiou"
