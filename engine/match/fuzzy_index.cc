@@ -481,7 +481,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
   if (scratch->slots.empty()) scratch->slots.resize(size_t{1} << kSlotBits);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
-  size_t previous_from = 0, previous_to = 0;  // the word before, when it had no leet byte
+  size_t previous_from = 0, previous_to = 0;  // the word before
   for (size_t i = 0; i < size;) {
     if (!IsFuzzyLetter(bytes[i])) {
       ++i;
@@ -499,16 +499,15 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       do --to; while (to > from && IsContinuation(bytes[to]));
     }
     const size_t length = to - from;
-    const bool has_leet = std::memchr(leet + from, 1, length) != nullptr;
-    if (!has_leet && previous_to > previous_from) {
-      MatchJoined(text, previous_from, previous_to, from, to, scratch, out);
+    if (previous_to > previous_from) {
+      MatchJoined(text, leet, previous_from, previous_to, from, to, scratch, out);
     }
     previous_from = from;
-    previous_to = has_leet ? from : to;
+    previous_to = to;
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     // A word with a leet digit or symbol is read for misspellings only when it is long and mostly
     // letters ("R0akkut4n"): codes and model numbers ("LS0000737") are not.
-    if (has_leet &&
+    if (std::memchr(leet + from, 1, length) != nullptr &&
         (length < kLeetWordBytes ||
          4 * static_cast<size_t>(std::count(leet + from, leet + from + length, 1)) > length)) {
       continue;
@@ -581,8 +580,9 @@ void FuzzyIndex::Emit(std::string_view text, size_t from, size_t to, uint32_t ma
       {static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to), entry.pattern, split});
 }
 
-void FuzzyIndex::MatchJoined(std::string_view text, size_t first_from, size_t first_to, size_t from,
-                             size_t to, Scratch* scratch, std::vector<Match>* out) const {
+void FuzzyIndex::MatchJoined(std::string_view text, const char* leet, size_t first_from,
+                             size_t first_to, size_t from, size_t to, Scratch* scratch,
+                             std::vector<Match>* out) const {
   const size_t first_length = first_to - first_from, length = to - from;
   const size_t bytes = first_length + length;
   if (first_to + 1 != from || first_length < kJoinedPieceBytes || length < kJoinedPieceBytes ||
@@ -593,7 +593,10 @@ void FuzzyIndex::MatchJoined(std::string_view text, size_t first_from, size_t fi
   if (separator != ' ' && separator != '-' && separator != '.' && separator != '_') return;
   const uint32_t bit =
       JoinedFilterBit(text.substr(first_from, first_length), text.substr(from, length), bytes);
-  if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1)) return;
+  if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1) ||
+      std::memchr(leet + first_from, 1, to - first_from) != nullptr) {
+    return;
+  }
   scratch->joined.assign(text.substr(first_from, first_length));
   scratch->joined.append(text.substr(from, length));
   const std::string_view joined = scratch->joined;

@@ -163,9 +163,10 @@ class FuzzyIndex {
   // text[from, to) when the rest of its phrase stands around it as written.
   void Emit(std::string_view text, size_t from, size_t to, uint32_t matched, bool split,
             std::vector<Match>* out) const;
-  // The words text[first_from, first_to) and text[from, to) read as one keyword.
-  void MatchJoined(std::string_view text, size_t first_from, size_t first_to, size_t from,
-                   size_t to, Scratch* scratch, std::vector<Match>* out) const;
+  // The words text[first_from, first_to) and text[from, to) read as one keyword, when neither
+  // has a leet byte.
+  void MatchJoined(std::string_view text, const char* leet, size_t first_from, size_t first_to,
+                   size_t from, size_t to, Scratch* scratch, std::vector<Match>* out) const;
   static uint32_t JoinedFilterBit(std::string_view joined_head, std::string_view joined_tail,
                                   size_t bytes) {
     uint16_t head, tail;
