@@ -69,7 +69,7 @@ class FuzzyIndex {
     uint32_t from;     // the word text[from, to)
     uint32_t to;
     uint32_t pattern;  // a fuzzy pattern of PatternTable::patterns()
-    bool split;        // the keyword itself written as two words ("viag ra"), not misspelt
+    bool split;        // the keyword itself written as two words ("tadala fil"), not misspelt
   };
   // Working space of Scan, one per thread. A catalogue repeats the same tens of thousands of long
   // words ("ingredients", "chocolate"), so each word's outcome is remembered in a direct-mapped
@@ -94,9 +94,9 @@ class FuzzyIndex {
   // Appends to `out`, in the order the words end, every word of `text` (a skeleton) that lies one
   // edit from a fuzzy keyword, and every two words that are one such keyword split by a space,
   // hyphen, dot or underscore ("tadala fil", "trama-dol": keywords of seven bytes or more, pieces
-  // of three or more, not both keywords or common words). `leet` marks
-  // the skeleton's leet bytes: a word with one is a code or a number ("LS0000737"), or already an
-  // evasion the exact keywords undo, and is skipped.
+  // of three or more, not both keywords or common words). `leet` marks the skeleton's leet bytes:
+  // a word with one is a code or a number ("LS0000737"), or already an evasion the exact keywords
+  // undo, and is skipped.
   void Scan(std::string_view text, const char* leet, Scratch* scratch,
             std::vector<Match>* out) const;
 
