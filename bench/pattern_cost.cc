@@ -271,6 +271,7 @@ int main(int argc, char** argv) {
     hs_compile_error_t* error = nullptr;
     if (hs_compile_multi(pointers.data(), flags.data(), ids.data(), pointers.size(), HS_MODE_BLOCK,
                          nullptr, &db, &error) != HS_SUCCESS) {
+      std::fprintf(stderr, "pattern_cost: compiling %s failed\n", what);
       return 2;
     }
     std::snprintf(label, sizeof(label), "%s (%zu)", what, expressions->size());
