@@ -589,8 +589,7 @@ void FuzzyIndex::MatchJoined(std::string_view text, const char* leet, size_t fir
       bytes < kJoinedFewestBytes || bytes > joined_max_bytes_) {
     return;
   }
-  const char separator = text[first_to];
-  if (separator != ' ' && separator != '-' && separator != '.' && separator != '_') return;
+  if (!IsSplitSeparator(text[first_to])) return;
   const uint32_t bit =
       JoinedFilterBit(text.substr(first_from, first_length), text.substr(from, length), bytes);
   if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1) ||

@@ -223,4 +223,7 @@ class FuzzyIndex {
 // Letters of the skeleton: what a word is made of for FuzzyIndex (digits end a word there).
 constexpr bool IsFuzzyLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
 
+// What a keyword split in two words may be split by (FuzzyIndex::Match::split).
+constexpr bool IsSplitSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '_'; }
+
 }  // namespace listscan

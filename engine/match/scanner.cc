@@ -128,13 +128,12 @@ void NormalizedOfSkeletonSpan(const FoldedText& text, uint32_t begin, uint32_t e
 }
 
 // Whether two normalized texts hold the same letters once the separators a split word is written
-// with (space, hyphen, dot, underscore) are dropped.
+// with (IsSplitSeparator) are dropped.
 bool SameLettersUnsplit(std::string_view a, std::string_view b) {
-  auto separator = [](char c) { return c == ' ' || c == '-' || c == '.' || c == '_'; };
   size_t i = 0, j = 0;
   while (true) {
-    while (i < a.size() && separator(a[i])) ++i;
-    while (j < b.size() && separator(b[j])) ++j;
+    while (i < a.size() && IsSplitSeparator(a[i])) ++i;
+    while (j < b.size() && IsSplitSeparator(b[j])) ++j;
     if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
     if (a[i++] != b[j++]) return false;
   }
