@@ -107,13 +107,18 @@ HttpService::HttpService(ServiceOptions options, PackHolder::Loader loader, Fiel
         }
         return httplib::Server::HandlerResponse::Handled;
       }));
+  // Counted before the response is written (the library calls this for every answer, errors it
+  // answers itself included), so a client that reads /metrics after its own request sees it.
+  http.set_post_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        double seconds = -1;  // unknown: the request failed before routing
+        if (request_started != Clock::time_point{}) {
+          seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
+          request_started = Clock::time_point{};
+        }
+        metrics_.CountRequest(EndpointLabel(request.path), response.status, seconds);
+      });
   http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    double seconds = -1;  // unknown: the request failed before routing
-    if (request_started != Clock::time_point{}) {
-      seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
-      request_started = Clock::time_point{};
-    }
-    metrics_.CountRequest(EndpointLabel(request.path), response.status, seconds);
     // Probes that find the service not ready are expected, not worth a log line each.
     const bool probe =
         response.status == 503 && (request.path == "/readyz" || request.path == "/healthz");

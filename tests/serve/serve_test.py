@@ -327,6 +327,17 @@ def metrics_parse():
     assert value("listscan_pack_rules") == 3
     assert value("listscan_reloads_total") == 1 and value("listscan_reload_failures_total") == 0
     assert value("listscan_pack_load_duration_seconds") > 0
+    # A request is counted before its answer is sent: read right after it from another
+    # connection (another thread of the server), /metrics has it.
+    connection = server.connect()
+    for done in range(1, 101):
+        status, _, _ = server.request("GET", "/healthz", connection=connection)
+        assert status == 200
+        status, _, body = server.request("GET", "/metrics")
+        samples, _ = parse_prometheus(body.decode())
+        assert samples[("listscan_http_requests_total",
+                        frozenset({"endpoint": "/healthz", "status": "200"}.items()))] == done
+    connection.close()
     assert server.stop() == 0
 
 
