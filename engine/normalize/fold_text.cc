@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string_view>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -253,6 +254,16 @@ enum ByteClass : uint8_t {
   kPlainLetter = 32,  // a word byte that is no evasion: copied (through `letter`) as it is
 };
 
+// Symbols outside ASCII that sellers write for a letter ("T€l€gram", "Vi@g®a"), read as that
+// letter only between two ASCII letters: "50€", "€ 12" and "Brand®" stay as they are. Their lead
+// bytes (0xC2, 0xE2) end a plain stretch, so both skeleton passes look at them.
+struct SymbolLetter {
+  std::string_view bytes;
+  char letter;
+};
+constexpr SymbolLetter kSymbolLetters[] = {{"\u20AC", 'e'}, {"\u00A3", 'l'}, {"\u00A5", 'y'},
+                                           {"\u00A2", 'c'}, {"\u00A9", 'c'}, {"\u00AE", 'r'}};
+
 struct SkeletonTables {
   uint8_t classes[256];
   char letter[256];
@@ -281,7 +292,8 @@ constexpr SkeletonTables kTables = [] {
   }
   t.letter[static_cast<unsigned char>('l')] = 'i';  // "1" and "l" meet at 'i'; not an evasion
   for (int c = 0; c < 256; ++c) {
-    if ((t.classes[c] & kWord) && !(t.classes[c] & kDigitLeet)) {
+    // Lead bytes of the symbols of kSymbolLetters stop the copy of a plain word.
+    if ((t.classes[c] & kWord) && !(t.classes[c] & kDigitLeet) && c != 0xC2 && c != 0xE2) {
       t.classes[c] |= kPlainLetter;
     }
   }
@@ -293,6 +305,7 @@ constexpr SkeletonTables kTables = [] {
 struct BlockClasses {
   uint64_t word = 0, space = 0, separator = 0, symbol = 0, dollar = 0, at = 0, digit = 0;
   uint64_t lead = 0, continuation = 0;  // of multi-byte UTF-8 characters
+  uint64_t symbol_lead = 0;             // 0xC2 or 0xE2: may open a symbol of kSymbolLetters
 };
 
 inline __m128i Between(__m128i v, char lo, char hi) {
@@ -324,6 +337,8 @@ inline void Classify(const unsigned char* bytes, int shift, BlockClasses* out) {
   out->word |= Bits(word, shift);
   out->separator |= Bits(separator, shift);
   out->lead |= Bits(lead, shift);
+  out->symbol_lead |= Bits(
+      _mm_or_si128(Equal(v, static_cast<char>(0xC2)), Equal(v, static_cast<char>(0xE2))), shift);
   out->continuation |= Bits(_mm_andnot_si128(lead, high), shift);
   if constexpr (kLookAhead) return;
   // '$' and '|' are letters at the start of a word too ("$ibutramine", "|evitra").
@@ -381,8 +396,9 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
                                   (single & (separator >> 1) & (lead >> 2));
   const uint64_t leet_symbol =
       (c.symbol & (word >> 1) & (word_before | c.dollar)) | (c.at & word_before);
+  const uint64_t symbol_letter = c.symbol_lead & word_before;
   const uint64_t contextual =
-      (run | pair | lone_multibyte | (space & space_before) | leet_symbol) &
+      (run | pair | lone_multibyte | (space & space_before) | leet_symbol | symbol_letter) &
       ((uint64_t{1} << block) - 1);
   const size_t done = contextual ? static_cast<size_t>(__builtin_ctzll(contextual)) : block;
 
@@ -400,6 +416,17 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
   return done;
 }
 #endif
+
+bool IsAsciiLetter(unsigned char c) { return c >= 'a' && c <= 'z'; }  // the view is case-folded
+
+// The symbol of kSymbolLetters that starts at in[at], if any.
+const SymbolLetter* SymbolLetterAt(const unsigned char* in, size_t size, size_t at) {
+  const std::string_view rest(reinterpret_cast<const char*>(in + at), size - at);
+  for (const SymbolLetter& symbol : kSymbolLetters) {
+    if (rest.starts_with(symbol.bytes)) return &symbol;
+  }
+  return nullptr;
+}
 
 // Whether the '@' at in[at] opens the domain of an e-mail address: labels of ASCII letters, digits
 // and hyphens joined by dots, the last one two or more letters, then no more word ("x@o2.pl",
@@ -494,6 +521,15 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
 #endif
     const unsigned char c = in[r];
     const uint8_t cls = kTables.classes[c];
+    if ((c == 0xC2 || c == 0xE2) && r > 0 && IsAsciiLetter(in[r - 1])) {
+      if (const SymbolLetter* symbol = SymbolLetterAt(in, size, r);
+          symbol != nullptr && r + symbol->bytes.size() < size &&
+          IsAsciiLetter(in[r + symbol->bytes.size()])) {
+        put(kTables.letter[static_cast<unsigned char>(symbol->letter)], r, kEvasionLeet);
+        r += symbol->bytes.size();
+        continue;
+      }
+    }
     if (cls & kWord) {
       const bool word_start = r == 0 || !(kTables.classes[in[r - 1]] & kWord);
       const size_t first_end = letter_end(r);

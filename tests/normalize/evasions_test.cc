@@ -216,6 +216,22 @@ TEST_CASE("an exclamation mark inside a word is read as i", "[normalize]") {
   CHECK(found.evasion == "leet");
 }
 
+TEST_CASE("currency and trademark signs between letters are read as letters", "[normalize]") {
+  // "T€l€gram": each € is three bytes of the original and one letter of the skeleton.
+  const Found telegram = FindKeyword("msg T\u20ACl\u20ACgram", "telegram");
+  CHECK(telegram.original == Span{4, 16});
+  CHECK(telegram.evasion == "leet");
+  const Found viagra = FindKeyword("Vi@g\u00AEa", "viagra");
+  CHECK(viagra.original == Span{0, 7});
+  CHECK(viagra.evasion == "leet");
+  // "£" starting a word is a pound sign; between letters an l.
+  CHECK(FindKeyword("\u00A3evitra x Cia\u00A3is", "cialis").original == Span{11, 18});
+  // Prices, brands and signs beside a space, a digit or a capital-less word edge stay signs.
+  FoldedText folded;
+  FoldText("50\u20AC, \u20AC12, Brand\u00AE x, (c)\u00A9 2024, \u00A5en", &folded);
+  CHECK(folded.skeleton == "so\u20AC, \u20ACi2, brand\u00AE x, (c)\u00A9 2o2a, \u00A5en");
+}
+
 TEST_CASE("an at sign ends a word as a; an exclamation mark there does not", "[normalize]") {
   const Found found = FindKeyword("V1@gr@ 100 mg", "viagra");
   CHECK(found.original == Span{0, 6});
