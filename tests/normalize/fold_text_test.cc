@@ -142,49 +142,14 @@ TEST_CASE("FoldViews gives exactly FoldText's views for a mixed sample", "[norma
 // every length and alignment, must fold as FoldText's byte-at-a-time pass folds them.
 TEST_CASE("FoldViews and the leet marks match FoldText on texts dense in context-dependent bytes",
           "[normalize]") {
-  const std::vector<std::string> alphabet = {"a",
-                                             "b",
-                                             "l",
-                                             "Z",
-                                             "0",
-                                             "1",
-                                             "3",
-                                             "5",
-                                             "9",
-                                             " ",
-                                             " ",
-                                             "  ",
-                                             "\t",
-                                             "\n",
-                                             ".",
-                                             "-",
-                                             "_",
-                                             "*",
-                                             "/",
-                                             ",",
-                                             "+",
-                                             "@",
-                                             "$",
-                                             "!",
-                                             "|",
-                                             "#",
-                                             "word",
-                                             "Viagra",
-                                             "\xC3\xA9",
-                                             "\xD1\x95",
-                                             "\xE2\x80\x8B",
-                                             "\xEF\xBD\x96",
-                                             "\xFF",
-                                             "\xCE\xB1",
-                                             "\xCF\x89",
-                                             "\xE4\xB8\xAD",
-                                             "\xCE\x9D",
-                                             "\xCE\x9C",
-                                             "\xD0\x9D",
-                                             "\xE2\x80\x9C",
-                                             "\xE2\x82\xAC",
-                                             "\xC2\xAE",
-                                             "\xC2\xB0"};
+  // clang-format off
+  const std::vector<std::string> alphabet = {
+      "a", "b", "l", "Z", "0", "1", "3", "5", "9", " ", " ", "  ", "\t", "\n", ".", "-", "_", "*",
+      "/", ",", "+", "@", "$", "!", "|", "#", "word", "Viagra", "\xC3\xA9", "\xD1\x95",
+      "\xE2\x80\x8B", "\xEF\xBD\x96", "\xFF", "\xCE\xB1", "\xCF\x89", "\xE4\xB8\xAD",
+      "\xCE\x9D", "\xCE\x9C", "\xD0\x9D", "\xE2\x80\x9C", "\xE2\x82\xAC", "\xC2\xAE",
+      "\xC2\xB0"};
+  // clang-format on
   std::mt19937 random(99);
   size_t compared = 0;
   for (int round = 0; round < 4000; ++round) {
