@@ -93,7 +93,7 @@ class FuzzyIndex {
   };
   // Appends to `out`, in the order the words end, every word of `text` (a skeleton) that lies one
   // edit from a fuzzy keyword, and every two words that are one such keyword split by a space,
-  // hyphen, dot or underscore ("tadala fil", "trama-dol": keywords of seven bytes or more, pieces
+  // hyphen, dot or underscore ("tadala fil", "via gra": keywords of six bytes or more, pieces
   // of three or more, not both keywords or common words). `leet` marks the skeleton's leet bytes:
   // a word with one is a code or a number ("LS0000737"), or already an evasion the exact keywords
   // undo, and is skipped.
@@ -177,9 +177,9 @@ class FuzzyIndex {
     return static_cast<uint32_t>(h >> (64 - kJoinedFilterBits));
   }
   static constexpr int kJoinedFilterBits = 20;
-  // A split keyword has seven bytes or more, each piece three or more: "code in" is not the
-  // "codein" of a pack, nor "signal on" its "signalon".
-  static constexpr size_t kJoinedFewestBytes = 7, kJoinedPieceBytes = 3;
+  // A split keyword has six bytes or more, each piece three or more: "code in" is not the
+  // "codein" of a pack, nor "signal on" its "signalon" ("via gra" is "viagra").
+  static constexpr size_t kJoinedFewestBytes = 6, kJoinedPieceBytes = 3;
   static constexpr int kSlotBits = 16;
   static constexpr size_t kMaxMatched = 1 << 20;
 

@@ -121,14 +121,17 @@ TEST_CASE("a misspelt word of a phrase matches when the rest stands as written",
 }
 
 TEST_CASE("a keyword split in two words flags, with evasion spacing", "[match][fuzzy]") {
-  auto pack = CompileYaml(OneRule("    keywords: [tadalafil, tramadol, hydroquinone, tilidin]\n"));
+  auto pack =
+      CompileYaml(OneRule("    keywords: [tadalafil, tramadol, hydroquinone, tilidin, viagra, xanax]\n"));
   CHECK(Found(pack, "Tadala fil 20mg") == "Tadala fil spacing");
+  CHECK(Found(pack, "Via gra 100mg") == "Via gra spacing");  // six letters, three a piece
   CHECK(Found(pack, "trama-dol 50 mg") == "trama-dol spacing");
   CHECK(Found(pack, "hydro.quinone cream") == "hydro.quinone spacing");
   CHECK(Found(pack, "hydro_quinone cream") == "hydro_quinone spacing");
   CHECK(Found(pack, "trama  dol") == "trama  dol spacing");  // a run of spaces is one
   // Pieces of three letters or more, the keyword's own letters, one separator, no leet.
   CHECK(Found(pack, "hydroquino ne") == "");
+  CHECK(Found(pack, "Xan ax 2mg") == "");
   CHECK(Found(pack, "trama - dol") == "");
   CHECK(Found(pack, "tad alafil") == "tad alafil spacing");
   CHECK(Found(pack, "t4dala fil") == "");
