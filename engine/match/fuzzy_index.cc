@@ -73,6 +73,83 @@ bool WithinOneEditUnits(const uint32_t* a, size_t a_size, const uint32_t* b, siz
          same(a + prefix + 2, b + prefix + 2, rest - 1);  // two neighbours swapped
 }
 
+// The Latin letters Greek ones fold to in the skeleton (α→a, β→b, ε→e, ι→i, κ→k, η→n, ο→o, ρ→p,
+// τ→t, υ→u, ν→v, ω→w, χ→x, γ→y).
+constexpr char kGreekLookAlikes[] = "abeiknoptuvwxy";
+
+// Whether a skeleton word is Greek: it has more Greek letters (UTF-8 lead bytes 0xCE, 0xCF) than
+// Latin letters that are no look-alike of a Greek one. "Μοdafinil" (a Latin word with one Greek
+// letter) is not; a Greek word with one Latin letter typed into it is.
+bool IsGreekWord(std::string_view word) {
+  size_t greek = 0, latin = 0;
+  for (const char c : word) {
+    if (c == '\xCE' || c == '\xCF') {
+      ++greek;
+    } else if (c >= 'a' && c <= 'z' &&
+               std::string_view(kGreekLookAlikes).find(c) == std::string_view::npos) {
+      ++latin;
+    }
+  }
+  return greek > latin;
+}
+
+// Whether a skeleton word may be Greek written wholly in letters that fold to Latin look-alikes
+// ("εναντική" folds to "evavtikn"): no Greek byte left, and only those Latin letters.
+bool AllGreekLookAlikes(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z' &&
+           std::string_view(kGreekLookAlikes).find(c) != std::string_view::npos;
+  });
+}
+
+// The phonetic key of a Greek word, as the skeleton writes it: the letters that look like Latin
+// ones already are (α→a, η→n, ι→i, ν→v, ο→o, υ→u, ω→w, γ→y, ρ→p...), the others are Greek. Modern
+// Greek spells one sound many ways, and sellers mix them up: η, υ, ει, οι, υι are all "i", ω is
+// "o", αι is "e", μπ is "b", γκ is γ (ου, αυ, ευ stay), and doubled letters are one.
+size_t WriteGreekKey(std::string_view word, char* out) {
+  size_t n = 0;
+  size_t last = 0;  // where the last unit written starts
+  auto put = [&](std::string_view unit) {
+    // Doubled letters once, multi-byte ones too ("λλ", "σσ").
+    if (n >= unit.size() && n - last == unit.size() &&
+        std::string_view(out + last, unit.size()) == unit) {
+      return;
+    }
+    last = n;
+    for (const char c : unit) out[n++] = c;
+  };
+  auto previous = [&] { return std::string_view(out + last, n - last); };
+  for (size_t i = 0; i < word.size();) {
+    size_t end = i + 1;
+    while (end < word.size() && IsContinuation(static_cast<unsigned char>(word[end]))) ++end;
+    const std::string_view unit = word.substr(i, end - i);
+    const std::string_view next = word.substr(end, end < word.size() ? 1 : 0);
+    i = end;
+    if (unit == "u") {  // ου, αυ, ευ stay; υ alone is "i"
+      put(previous() == "o" || previous() == "a" || previous() == "e" ? "u" : "i");
+    } else if (unit == "n" && previous() != "e" && previous() != "o" && previous() != "a") {
+      put("i");
+    } else if ((unit == "i" || unit == "n") &&
+               (previous() == "e" || previous() == "o" || previous() == "a")) {
+      // ει, οι and their misspellings εη, οη are "i"; αι (αη) is "e"
+      const bool ai = previous() == "a";
+      n = last;
+      put(ai ? "e" : "i");
+    } else if (unit == "w") {
+      put("o");
+    } else if (unit == "y" && next == "k") {  // γκ
+      put("y");
+      ++i;
+    } else if (unit == "\u03BC" && word.substr(i).starts_with("\u03C0")) {  // μπ
+      put("b");
+      i += 2;
+    } else {
+      put(unit);
+    }
+  }
+  return n;
+}
+
 // Writes the phonetic key of `word` to `out` (room for word.size() + 1 bytes: "x" becomes two
 // letters, but then a letter before it is dropped or it is at most one extra) and returns its size.
 size_t WritePhoneticKey(std::string_view word, char* out) {
@@ -124,6 +201,11 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
 void PhoneticKey(std::string_view word, std::string* key) {
   key->resize(2 * word.size() + 1);
   key->resize(WritePhoneticKey(word, key->data()));
+}
+
+void GreekKey(std::string_view word, std::string* key) {
+  key->resize(2 * word.size() + 1);
+  key->resize(WriteGreekKey(word, key->data()));
 }
 
 bool WithinOneEdit(std::string_view a, std::string_view b) {
@@ -227,9 +309,13 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       const std::string_view word(piece.data(), piece.size());
       const size_t begin = at;
       at += word.size() + 1;
-      // In a phrase only the words long enough for an edit count: sound-alikes of its short words
-      // cost a lookup for most words of a text and find little.
-      if (words.size() > 1 && Letters(word) < pattern.fuzzy_min_letters) continue;
+      // In a phrase only the words of seven letters or more count (those under the rule's
+      // min_letters as sound-alikes: "FM vysýlač" for "FM vysílač"): sound-alikes of its short
+      // words find little and would match common words ("no" and "non").
+      if (words.size() > 1 && Letters(word) < std::min<size_t>(pattern.fuzzy_min_letters,
+                                                               FuzzyOptions::kFewestEditLetters)) {
+        continue;
+      }
       PhoneticKey(word, &key);
       Entry entry{.key = texts_.Add(key), .keyword = texts_.Add(word), .pattern = p};
       if (words.size() > 1) {
@@ -239,6 +325,18 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
                            .substr(std::min(begin + word.size(), pattern.expression.size())));
       }
       AddEntry(entry, pattern.fuzzy_min_letters, &builder);
+      // A Greek keyword is indexed under its Greek key too, also one whose letters all fold to
+      // Latin look-alikes ("εναντική" is "evavtikn"): Greek words of a text are looked up under
+      // both keys.
+      if (IsGreekWord(word) ||
+          ((pattern.keyword_evasions & kEvasionHomoglyph) && AllGreekLookAlikes(word))) {
+        std::string greek(2 * word.size() + 1, '\0');
+        greek.resize(WriteGreekKey(word, greek.data()));
+        if (greek != key) {
+          entry.key = texts_.Add(greek);
+          AddEntry(entry, pattern.fuzzy_min_letters, &builder);
+        }
+      }
     }
   }
   if (empty()) return;
@@ -291,7 +389,11 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     ForEachDeletion(entry_key, &deletion,
                     [&](std::string_view d) { long_keys[KeyHash(d)].push_back(i); });
   }
-  for (const Entry& entry : sound_entries_) keywords.insert(texts_[entry.keyword]);
+  // A short word of a phrase ("graisse" of "brûleur de graisse") is no keyword by itself: as a
+  // common word it still holds back "graise" from "gralise".
+  for (const Entry& entry : sound_entries_) {
+    if (entry.before == 0 && entry.after == 0) keywords.insert(texts_[entry.keyword]);
+  }
   // (The same word, not the same sound: "graisse" and "gralise" share a key, and stay apart.)
   auto spells_keyword = [&](std::string_view common_skeleton, std::string_view common_key) {
     if (keywords.contains(common_skeleton)) return true;
@@ -309,13 +411,26 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   };
   std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, known_words_ index
   std::vector<uint64_t> near;
+  std::string greek;
   for (const std::string& word : rules.common_words) {
     const std::string skeleton = SkeletonKeyword(word);
     PhoneticKey(skeleton, &key);
     if (spells_keyword(skeleton, key)) continue;
-    common_keys.emplace_back(KeyHash(key), add_known(skeleton));
-    near.push_back(KeyHash(key));
-    ForEachDeletion(key, &deletion, [&](std::string_view d) { near.push_back(KeyHash(d)); });
+    const uint32_t known_index = add_known(skeleton);
+    auto add_common = [&](std::string_view common_key) {
+      common_keys.emplace_back(KeyHash(common_key), known_index);
+      near.push_back(KeyHash(common_key));
+      ForEachDeletion(common_key, &deletion,
+                      [&](std::string_view d) { near.push_back(KeyHash(d)); });
+    };
+    add_common(key);
+    // Greek words are common words under their Greek key too, as Greek keywords are.
+    if (IsGreekWord(skeleton) ||
+        (word.find_first_of("\xCE\xCF") != std::string::npos && AllGreekLookAlikes(skeleton))) {
+      greek.resize(2 * skeleton.size() + 1);
+      greek.resize(WriteGreekKey(skeleton, greek.data()));
+      if (greek != key) add_common(greek);
+    }
   }
   known_slots_ = HashSlots(hashes);
   std::sort(common_keys.begin(), common_keys.end());
@@ -342,6 +457,8 @@ bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view ke
   const int to_keyword = EditDistance(word, keyword, 3);
   for (auto it = first; it != last; ++it) {
     const std::string_view common = known_words_[common_key_words_[it - hashes.begin()]];
+    // The keyword itself may be a common word (a word of a phrase): no other reading.
+    if (common == keyword) continue;
     if (EditDistance(word, common, to_keyword) <= to_keyword) return true;
   }
   return false;
@@ -370,12 +487,21 @@ void FuzzyIndex::DeriveTables() {
     entry_letters_[i] = LetterBits(texts_[entries_[i].key]);
   }
   absl::flat_hash_map<std::string_view, std::vector<uint32_t>> joined;
+  auto entry_of = [&](uint32_t matched) -> const Entry& {
+    return (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
+  };
   auto add = [&](const Entry& entry, uint32_t matched) {
     const std::string_view keyword = texts_[entry.keyword];
     if (keyword.size() >= kJoinedFewestBytes &&
         std::all_of(keyword.begin(), keyword.end(),
                     [](char c) { return IsFuzzyLetter(static_cast<unsigned char>(c)); })) {
-      joined[keyword].push_back(matched);
+      std::vector<uint32_t>& runs = joined[keyword];
+      // A keyword indexed under two keys joins once.
+      const bool twin = std::any_of(runs.begin(), runs.end(), [&](uint32_t other) {
+        const Entry& e = entry_of(other);
+        return e.pattern == entry.pattern && e.before == entry.before && e.after == entry.after;
+      });
+      if (!twin) runs.push_back(matched);
     }
   };
   for (uint32_t i = 0; i < entries_.size(); ++i) add(entries_[i], i);
@@ -437,6 +563,35 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
   }
   if (scratch->key.size() < 2 * word.size() + 8) scratch->key.resize(2 * word.size() + 8);
   const std::string_view key(scratch->key.data(), WritePhoneticKey(word, scratch->key.data()));
+  const size_t first = scratch->matched.size();
+  MatchKey(word, key, scratch);
+  // A Greek word is looked up under its Greek key too ("λέηζερ" sounds as "λέιζερ"); a keyword
+  // found under both keys is matched once.
+  if (!IsGreekWord(word)) return;
+  if (scratch->greek_key.size() < 2 * word.size() + 8) {
+    scratch->greek_key.resize(2 * word.size() + 8);
+  }
+  const std::string_view greek_key(scratch->greek_key.data(),
+                                   WriteGreekKey(word, scratch->greek_key.data()));
+  if (greek_key == key) return;
+  MatchKey(word, greek_key, scratch);
+  auto entry_of = [&](uint32_t matched) -> const Entry& {
+    return (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
+  };
+  for (size_t m = first + 1; m < scratch->matched.size(); ++m) {
+    const Entry& entry = entry_of(scratch->matched[m]);
+    for (size_t k = first; k < m; ++k) {
+      const Entry& other = entry_of(scratch->matched[k]);
+      if (other.pattern == entry.pattern && other.before == entry.before &&
+          other.after == entry.after) {
+        scratch->matched.erase(scratch->matched.begin() + static_cast<std::ptrdiff_t>(m--));
+        break;
+      }
+    }
+  }
+}
+
+void FuzzyIndex::MatchKey(std::string_view word, std::string_view key, Scratch* scratch) const {
   if (key.size() < 3) return;
   if (!sound_entries_.empty()) {
     const int64_t found =

@@ -33,6 +33,11 @@ class ByteWriter;
 // The phonetic key of a skeleton word (lower-case; bytes of non-ASCII letters copied as they are).
 void PhoneticKey(std::string_view word, std::string* key);
 
+// The Greek key of a skeleton word: one spelling for the letters and digraphs of Modern Greek that
+// sound alike (η υ ει οι as ι, ω as ο, αι as ε, μπ as b, γκ as γ). A Greek word of a text is
+// looked up under both its keys, a Greek keyword is indexed under both.
+void GreekKey(std::string_view word, std::string* key);
+
 // Whether two keys are at most one edit apart (optimal string alignment distance ≤ 1), counting
 // a multi-byte letter as one.
 bool WithinOneEdit(std::string_view a, std::string_view b);
@@ -85,6 +90,7 @@ class FuzzyIndex {
       char bytes[kRememberedBytes];
     };
     std::string key;
+    std::string greek_key;  // a Greek word's second key
     std::string deletion;
     std::vector<uint32_t> candidates;
     std::vector<Slot> slots;
@@ -142,6 +148,8 @@ class FuzzyIndex {
 
   // Appends to scratch->matched the entries `word` matches.
   void MatchWord(std::string_view word, Scratch* scratch) const;
+  // The same for one of the word's keys.
+  void MatchKey(std::string_view word, std::string_view key, Scratch* scratch) const;
   // Whether a key lies one edit from a common word's key: a non-word as near a real word as to a
   // keyword is that word's typo ("graise" is "graisse", not "gralise").
   bool NearCommonWord(std::string_view key, Scratch* scratch) const;

@@ -34,6 +34,54 @@ TEST_CASE("phonetic keys fold spellings that sound alike", "[match][fuzzy]") {
   CHECK(key == "hidrocuinone");
 }
 
+TEST_CASE("Greek keys fold letters and digraphs that sound alike", "[match][fuzzy]") {
+  // Keys are taken of skeletons, where Greek letters with a Latin look-alike are Latin already.
+  auto greek_key = [](const std::string& word) {
+    FoldedText folded;
+    FoldText(word, &folded);
+    std::string key;
+    GreekKey(folded.skeleton, &key);
+    return key;
+  };
+  CHECK(greek_key("λέιζερ") == greek_key("λέηζερ"));               // ει and η are one "i"
+  CHECK(greek_key("σιβουτραμίνη") == greek_key("σιμπουτραμίνι"));  // μπ and β, η and ι
+  CHECK(greek_key("κρέμα") == greek_key("κραίμα"));                // αι is ε
+  CHECK(greek_key("φωτιά") == greek_key("φοτιά"));                 // ω is ο
+  CHECK(greek_key("κουτί") != greek_key("κιτί"));                  // ου stays
+  CHECK(greek_key("θάλλασα") == greek_key("θάλασσα"));             // doubled letters once
+}
+
+TEST_CASE("Greek words match Greek keywords through their Greek key", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"λέιζερ\", \"εναντική\", modafinil]\n"));
+  CHECK(Found(pack, "Πράσινο λέηζερ 5000 mW") == "λέηζερ misspelling");
+  // A keyword of look-alike letters only, misspelt with a Greek letter.
+  CHECK(Found(pack, "ενανδική 250") == "ενανδική misspelling");
+  CHECK(Found(pack, "εναντηκή 250") == "εναντηκή misspelling");
+  // A Latin word with one Greek letter is read as Latin.
+  CHECK(Found(pack, "Μοdafinil 200") == "Μοdafinil misspelling");
+}
+
+TEST_CASE("a phrase word of seven letters matches words that sound like it", "[match][fuzzy]") {
+  auto pack = CompileYaml(OneRule("    keywords: [\"FM vysílač\"]\n"));
+  CHECK(Found(pack, "FM vysýlač 15 W") == "FM vysýlač misspelling");
+  CHECK(Found(pack, "FM vysýlač") == "FM vysýlač misspelling");
+  CHECK(Found(pack, "vysýlač 15 W") == "");  // the rest of the phrase must stand around it
+}
+
+TEST_CASE("a common word that is a word of a phrase stays a common word", "[match][fuzzy]") {
+  // "graisse" is a word of the phrase, and still the likelier reading of "graise"; "brûleur de
+  // graise" is the phrase misspelt.
+  auto pack = CompileYaml(OneRule("    keywords: [gralise, \"brûleur de graisse\"]\n") +
+                          "common_words: [graisse, vysílač]\n");
+  CHECK(Found(pack, "huile, graise de palme") == "");
+  CHECK(Found(pack, "Gralise 600 mg") == "Gralise ");
+  CHECK(Found(pack, "brûleur de graise") == "brûleur de graise misspelling");
+  // A common word that is the phrase word itself is no other reading of its misspelling.
+  auto radio =
+      CompileYaml(OneRule("    keywords: [\"FM vysílač\"]\n") + "common_words: [vysílač]\n");
+  CHECK(Found(radio, "FM vysýlač 15 W") == "FM vysýlač misspelling");
+}
+
 TEST_CASE("one edit: a letter changed, added, dropped, or two swapped", "[match][fuzzy]") {
   CHECK(WithinOneEdit("sibutramine", "sibutramine"));
   CHECK(WithinOneEdit("sibutramine", "sibutramone"));   // changed

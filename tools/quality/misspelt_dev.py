@@ -3,8 +3,9 @@
 
 Takes the labelled positives of an evaluation file that the packs flag with no evasion, misspells the
 longest word of every hit of the expected category (one random edit of one kind: a letter changed,
-doubled, dropped, two swapped, a phonetic spelling, two edits, or the word split in two by a space,
-two letters or more on each side), scans the result and prints, per
+doubled, dropped, two swapped, a phonetic spelling (Greek vowels that sound alike too), two
+edits, or the word split in two by a space, two letters or more on each side), scans the result
+and prints, per
 kind, the share still flagged in its category, also by the length of the misspelt word. A measurement
 for rule and engine authors, never a test: the edits are random (seeded).
 
@@ -19,7 +20,10 @@ import subprocess
 
 KINDS = ["sub", "double", "drop", "swap", "phonetic", "two", "split"]
 PHONETIC = [("ph", "f"), ("f", "ph"), ("y", "i"), ("i", "y"), ("c", "k"), ("k", "c"), ("x", "ks"),
-            ("s", "z"), ("qu", "k"), ("th", "t")]
+            ("s", "z"), ("qu", "k"), ("th", "t"),
+            # Greek: one sound, several spellings
+            ("ει", "ι"), ("οι", "ι"), ("αι", "ε"), ("ί", "ή"), ("ή", "ί"), ("ι", "η"), ("η", "ι"),
+            ("υ", "ι"), ("ώ", "ό"), ("ό", "ώ"), ("ω", "ο"), ("ο", "ω")]
 
 
 def scan(listscan, rules, records):
