@@ -636,7 +636,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
   if (scratch->slots.empty()) scratch->slots.resize(size_t{1} << kSlotBits);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
-  size_t previous_from = 0, previous_to = 0;  // the word before
+  WordSpan before_previous, previous;  // the two words before
   for (size_t i = 0; i < size;) {
     if (!IsFuzzyLetter(bytes[i])) {
       ++i;
@@ -654,11 +654,16 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
       do --to; while (to > from && IsContinuation(bytes[to]));
     }
     const size_t length = to - from;
-    if (previous_to > previous_from) {
-      MatchJoined(text, leet, previous_from, previous_to, from, to, scratch, out);
+    if (previous.to > previous.from) {
+      const WordSpan two[] = {previous, {from, to}};
+      MatchJoined(text, leet, two, scratch, out);
+      if (before_previous.to > before_previous.from) {
+        const WordSpan three[] = {before_previous, previous, {from, to}};
+        MatchJoined(text, leet, three, scratch, out);
+      }
     }
-    previous_from = from;
-    previous_to = to;
+    before_previous = previous;
+    previous = {from, to};
     if (length < min_word_bytes_ || length > max_word_bytes_) continue;
     // A word with a leet digit or symbol is read for misspellings only when it is long and mostly
     // letters ("R0akkut4n"): codes and model numbers ("LS0000737") are not.
@@ -735,35 +740,43 @@ void FuzzyIndex::Emit(std::string_view text, size_t from, size_t to, uint32_t ma
       {static_cast<uint32_t>(phrase_from), static_cast<uint32_t>(phrase_to), entry.pattern, split});
 }
 
-void FuzzyIndex::MatchJoined(std::string_view text, const char* leet, size_t first_from,
-                             size_t first_to, size_t from, size_t to, Scratch* scratch,
+void FuzzyIndex::MatchJoined(std::string_view text, const char* leet,
+                             std::span<const WordSpan> pieces, Scratch* scratch,
                              std::vector<Match>* out) const {
-  const size_t first_length = first_to - first_from, length = to - from;
-  const size_t bytes = first_length + length;
-  if (first_to + 1 != from || first_length < kJoinedPieceBytes || length < kJoinedPieceBytes ||
-      bytes < kJoinedFewestBytes || bytes > joined_max_bytes_) {
+  // Two pieces of three letters or more, or three of two or more ("Eu-ti-rox", "tra-ma-dol"),
+  // each one separator byte from the next, the same separator throughout.
+  const size_t fewest_piece = pieces.size() == 2 ? kJoinedPieceBytes : kJoinedPieceBytes - 1;
+  size_t bytes = 0;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const auto [from, to] = pieces[k];
+    if (to - from < fewest_piece) return;
+    if (k > 0 && (pieces[k - 1].to + 1 != from || text[from - 1] != text[pieces[0].to])) return;
+    bytes += to - from;
+  }
+  const size_t first_from = pieces.front().from, last_to = pieces.back().to;
+  if (bytes < kJoinedFewestBytes || bytes > joined_max_bytes_ ||
+      !IsSplitSeparator(text[pieces[0].to])) {
     return;
   }
-  if (!IsSplitSeparator(text[first_to])) return;
-  const uint32_t bit =
-      JoinedFilterBit(text.substr(first_from, first_length), text.substr(from, length), bytes);
+  const uint32_t bit = JoinedFilterBit(text.substr(first_from, 2), text.substr(last_to - 2, 2), bytes);
   if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1) ||
-      std::memchr(leet + first_from, 1, to - first_from) != nullptr) {
+      std::memchr(leet + first_from, 1, last_to - first_from) != nullptr) {
     return;
   }
-  scratch->joined.assign(text.substr(first_from, first_length));
-  scratch->joined.append(text.substr(from, length));
+  scratch->joined.clear();
+  for (const auto [from, to] : pieces) scratch->joined.append(text.substr(from, to - from));
   const std::string_view joined = scratch->joined;
   const int64_t found =
       joined_slots_.Find(KeyHash(joined), [&](size_t i) { return joined_keywords_[i] == joined; });
   if (found < 0) return;
-  // Two words of the pack's vocabulary are not a split keyword.
-  auto known = [&](std::string_view word) {
+  // Words of the pack's vocabulary, every one of them, are not a split keyword.
+  auto known = [&](const WordSpan& piece) {
+    const std::string_view word = text.substr(piece.from, piece.to - piece.from);
     return known_slots_.Find(KeyHash(word), [&](size_t i) { return known_words_[i] == word; }) >= 0;
   };
-  if (known(text.substr(first_from, first_length)) && known(text.substr(from, length))) return;
+  if (std::all_of(pieces.begin(), pieces.end(), known)) return;
   for (const uint32_t matched : joined_runs_[found]) {
-    Emit(text, first_from, to, matched, true, out);
+    Emit(text, first_from, last_to, matched, true, out);
   }
 }
 

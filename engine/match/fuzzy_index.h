@@ -17,6 +17,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,7 +101,7 @@ class FuzzyIndex {
   // Appends to `out`, in the order the words end, every word of `text` (a skeleton) that lies one
   // edit from a fuzzy keyword, and every two words that are one such keyword split by a space,
   // hyphen, dot or underscore ("tadala fil", "via gra": keywords of six bytes or more, pieces
-  // of three or more, not both keywords or common words). `leet` marks the skeleton's leet bytes:
+  // of three or more, not both keywords or common words), or three such words ("eu-ti-rox"). `leet` marks the skeleton's leet bytes:
   // a word with one is a code or a number ("LS0000737"), or already an evasion the exact keywords
   // undo, and is skipped.
   void Scan(std::string_view text, const char* leet, Scratch* scratch,
@@ -173,8 +174,14 @@ class FuzzyIndex {
             std::vector<Match>* out) const;
   // The words text[first_from, first_to) and text[from, to) read as one keyword, when neither
   // has a leet byte.
-  void MatchJoined(std::string_view text, const char* leet, size_t first_from, size_t first_to,
-                   size_t from, size_t to, Scratch* scratch, std::vector<Match>* out) const;
+  // The words text[from, to) of a text.
+  struct WordSpan {
+    size_t from = 0;
+    size_t to = 0;
+  };
+  // Appends to `out` the keywords that `pieces` (two or three neighbouring words) spell together.
+  void MatchJoined(std::string_view text, const char* leet, std::span<const WordSpan> pieces,
+                   Scratch* scratch, std::vector<Match>* out) const;
   static uint32_t JoinedFilterBit(std::string_view joined_head, std::string_view joined_tail,
                                   size_t bytes) {
     uint16_t head, tail;
@@ -185,8 +192,9 @@ class FuzzyIndex {
     return static_cast<uint32_t>(h >> (64 - kJoinedFilterBits));
   }
   static constexpr int kJoinedFilterBits = 20;
-  // A split keyword has six bytes or more, each piece three or more: "code in" is not the
-  // "codein" of a pack, nor "signal on" its "signalon" ("via gra" is "viagra").
+  // A split keyword has six bytes or more, each of two pieces three or more (each of three, two or
+  // more): "code in" is not the "codein" of a pack, nor "signal on" its "signalon" ("via gra" is
+  // "viagra", "eu-ti-rox" is "eutirox").
   static constexpr size_t kJoinedFewestBytes = 6, kJoinedPieceBytes = 3;
   static constexpr int kSlotBits = 16;
   static constexpr size_t kMaxMatched = 1 << 20;
