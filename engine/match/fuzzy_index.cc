@@ -758,7 +758,8 @@ void FuzzyIndex::MatchJoined(std::string_view text, const char* leet,
       !IsSplitSeparator(text[pieces[0].to])) {
     return;
   }
-  const uint32_t bit = JoinedFilterBit(text.substr(first_from, 2), text.substr(last_to - 2, 2), bytes);
+  const uint32_t bit =
+      JoinedFilterBit(text.substr(first_from, 2), text.substr(last_to - 2, 2), bytes);
   if (!((joined_filter_[bit >> 6] >> (bit & 63)) & 1) ||
       std::memchr(leet + first_from, 1, last_to - first_from) != nullptr) {
     return;

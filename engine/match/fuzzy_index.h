@@ -101,9 +101,9 @@ class FuzzyIndex {
   // Appends to `out`, in the order the words end, every word of `text` (a skeleton) that lies one
   // edit from a fuzzy keyword, and every two words that are one such keyword split by a space,
   // hyphen, dot or underscore ("tadala fil", "via gra": keywords of six bytes or more, pieces
-  // of three or more, not both keywords or common words), or three such words ("eu-ti-rox"). `leet` marks the skeleton's leet bytes:
-  // a word with one is a code or a number ("LS0000737"), or already an evasion the exact keywords
-  // undo, and is skipped.
+  // of three or more, not both keywords or common words), or three such words ("eu-ti-rox"). `leet`
+  // marks the skeleton's leet bytes: a word with one is a code or a number ("LS0000737"), or
+  // already an evasion the exact keywords undo, and is skipped.
   void Scan(std::string_view text, const char* leet, Scratch* scratch,
             std::vector<Match>* out) const;
 

@@ -182,7 +182,7 @@ TEST_CASE("a keyword split in two words flags, with evasion spacing", "[match][f
   CHECK(Found(pack, "Xan ax 2mg") == "");
   // Three pieces of two letters or more, one separator throughout.
   CHECK(Found(pack, "Tra-ma-dol 50mg") == "Tra-ma-dol spacing");
-  CHECK(Found(pack, "ta.da.la.fil") == "");  // four pieces
+  CHECK(Found(pack, "ta.da.la.fil") == "");   // four pieces
   CHECK(Found(pack, "tra-ma dol 50") == "");  // two separators
   CHECK(Found(pack, "Xa-na-x 2mg") == "");    // a piece of one letter
   CHECK(Found(pack, "trama - dol") == "");
