@@ -255,7 +255,8 @@ enum ByteClass : uint8_t {
 };
 
 // Symbols outside ASCII that sellers write for a letter ("T€l€gram", "Vi@g®a"), read as that
-// letter only between two ASCII letters: "50€", "€ 12" and "Brand®" stay as they are. Their lead
+// letter only between two ASCII letters, "€" also at the end of a word of letters ("Slim€"):
+// "50€", "€ 12" and "Brand®" stay as they are. Their lead
 // bytes (0xC2, 0xE2) end a plain stretch, so both skeleton passes look at them.
 struct SymbolLetter {
   std::string_view bytes;
@@ -522,9 +523,15 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     const unsigned char c = in[r];
     const uint8_t cls = kTables.classes[c];
     if ((c == 0xC2 || c == 0xE2) && r > 0 && IsAsciiLetter(in[r - 1])) {
-      if (const SymbolLetter* symbol = SymbolLetterAt(in, size, r);
-          symbol != nullptr && r + symbol->bytes.size() < size &&
-          IsAsciiLetter(in[r + symbol->bytes.size()])) {
+      const SymbolLetter* symbol = SymbolLetterAt(in, size, r);
+      const size_t after = symbol != nullptr ? r + symbol->bytes.size() : 0;
+      // Between two letters; "€" also ending a word of letters ("Slim€", "ohn€"): a price has
+      // digits before it.
+      const bool inside = symbol != nullptr && after < size && IsAsciiLetter(in[after]);
+      const bool ending = symbol != nullptr && symbol->letter == 'e' && r > 1 &&
+                          IsAsciiLetter(in[r - 2]) &&
+                          (after == size || !(kTables.classes[in[after]] & kWord));
+      if (inside || ending) {
         put(kTables.letter[static_cast<unsigned char>(symbol->letter)], r, kEvasionLeet);
         r += symbol->bytes.size();
         continue;

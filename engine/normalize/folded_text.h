@@ -6,7 +6,8 @@
 //             replaced by their Latin prototype, zero-width and other default-ignorable characters
 //             removed, invalid UTF-8 replaced by U+FFFD. Regexes run on this view.
 // skeleton:   normalized, then common leetspeak undone (0→o 1→i 3→e 4→a 5→s 7→t 8→b 9→g, and
-//             @→a $→s !→i |→i in words, €→e £→l ¥→y ¢→c ©→c ®→r between letters; l→i so
+//             @→a $→s !→i |→i in words, €→e £→l ¥→y ¢→c ©→c ®→r between letters (€ also
+//             ending a word of letters); l→i so
 //             that "1" and "l" meet), runs of ≥3 single
 //             letters separated by one separator (space . - _ * · / ,) joined ("s i b u" →
 //             "sibu"), and whitespace runs collapsed to one space. Keywords run on this view.

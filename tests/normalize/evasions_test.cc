@@ -226,6 +226,8 @@ TEST_CASE("currency and trademark signs between letters are read as letters", "[
   CHECK(viagra.evasion == "leet");
   // "£" starting a word is a pound sign; between letters an l.
   CHECK(FindKeyword("\u00A3evitra x Cia\u00A3is", "cialis").original == Span{11, 18});
+  // "€" ending a word of letters is an e; after a digit it is a price.
+  CHECK(FindKeyword("Slim\u20AC kit", "slime").original == Span{0, 7});
   // Prices, brands and signs beside a space, a digit or a capital-less word edge stay signs.
   FoldedText folded;
   FoldText("50\u20AC, \u20AC12, Brand\u00AE x, (c)\u00A9 2024, \u00A5en", &folded);
