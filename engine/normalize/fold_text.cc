@@ -396,7 +396,7 @@ size_t SkeletonBlock(const unsigned char* in, size_t size, size_t r, char* dest,
   const uint64_t lone_multibyte = (lead & ~word_before & (ends_2 | ends_3 | ends_4)) |
                                   (single & (separator >> 1) & (lead >> 2));
   const uint64_t leet_symbol =
-      (c.symbol & (word >> 1) & (word_before | c.dollar)) | (c.at & word_before);
+      (c.symbol & (word >> 1) & (word_before | c.dollar)) | ((c.at | c.dollar) & word_before);
   const uint64_t symbol_letter = c.symbol_lead & word_before;
   const uint64_t contextual =
       (run | pair | lone_multibyte | (space & space_before) | leet_symbol | symbol_letter) &
@@ -625,7 +625,12 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
     if (cls & kSymbolLeet) {
       const bool inside_word =
           is_word(r + 1) && ((r > 0 && is_word(r - 1)) || c == '$' || c == '|');
-      const bool ending_word = c == '@' && r > 0 && is_word(r - 1);
+      // '@' ends a word as "a" ("V1@gr@"), '$' as "s" after two letters ("Xana$"; "5$" is a
+      // price).
+      const bool ending_word =
+          (c == '@' && r > 0 && is_word(r - 1)) ||
+          (c == '$' && r > 1 && IsAsciiLetter(in[r - 1]) && IsAsciiLetter(in[r - 2]) &&
+           !is_word(r + 1));
       if ((inside_word || ending_word) && !(c == '@' && OpensMailDomain(in, size, r))) {
         put(kTables.letter[c], r, kEvasionLeet);
         ++r;

@@ -243,6 +243,16 @@ TEST_CASE("an at sign ends a word as a; an exclamation mark there does not", "[n
   CHECK(folded.skeleton == "kupa @kostas viagra! xa");
 }
 
+TEST_CASE("a dollar sign ending a word of letters is read as s; after a digit it is a price",
+          "[normalize]") {
+  const Found found = FindKeyword("Ciali$ 20mg", "cialis");
+  CHECK(found.original == Span{0, 6});
+  CHECK(found.evasion == "leet");
+  FoldedText folded;
+  FoldText("5$ each, x$", &folded);
+  CHECK(folded.skeleton == "s$ each, x$");
+}
+
 TEST_CASE("an at sign that opens an e-mail domain stays an at sign", "[normalize]") {
   FoldedText folded;
   FoldText("kontakt@firma.ro, info@gmx.de. sprzedam@o2.pl!", &folded);
