@@ -256,8 +256,8 @@ enum ByteClass : uint8_t {
 
 // Symbols outside ASCII that sellers write for a letter ("T€l€gram", "Vi@g®a"), read as that
 // letter only between two ASCII letters, "€" also at the end of a word of letters ("Slim€"):
-// "50€", "€ 12" and "Brand®" stay as they are. Their lead
-// bytes (0xC2, 0xE2) end a plain stretch, so both skeleton passes look at them.
+// "50€", "€ 12" and "Brand®" stay as they are. Their lead bytes (0xC2, 0xE2) end a plain
+// stretch, so both skeleton passes look at them.
 struct SymbolLetter {
   std::string_view bytes;
   char letter;
