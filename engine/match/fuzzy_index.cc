@@ -487,9 +487,6 @@ void FuzzyIndex::DeriveTables() {
     entry_letters_[i] = LetterBits(texts_[entries_[i].key]);
   }
   absl::flat_hash_map<std::string_view, std::vector<uint32_t>> joined;
-  auto entry_of = [&](uint32_t matched) -> const Entry& {
-    return (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
-  };
   auto add = [&](const Entry& entry, uint32_t matched) {
     const std::string_view keyword = texts_[entry.keyword];
     if (keyword.size() >= kJoinedFewestBytes &&
@@ -498,8 +495,7 @@ void FuzzyIndex::DeriveTables() {
       std::vector<uint32_t>& runs = joined[keyword];
       // A keyword indexed under two keys joins once.
       const bool twin = std::any_of(runs.begin(), runs.end(), [&](uint32_t other) {
-        const Entry& e = entry_of(other);
-        return e.pattern == entry.pattern && e.before == entry.before && e.after == entry.after;
+        return EntryOf(other).SameTarget(entry);
       });
       if (!twin) runs.push_back(matched);
     }
@@ -575,15 +571,10 @@ void FuzzyIndex::MatchWord(std::string_view word, Scratch* scratch) const {
                                    WriteGreekKey(word, scratch->greek_key.data()));
   if (greek_key == key) return;
   MatchKey(word, greek_key, scratch);
-  auto entry_of = [&](uint32_t matched) -> const Entry& {
-    return (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
-  };
   for (size_t m = first + 1; m < scratch->matched.size(); ++m) {
-    const Entry& entry = entry_of(scratch->matched[m]);
+    const Entry& entry = EntryOf(scratch->matched[m]);
     for (size_t k = first; k < m; ++k) {
-      const Entry& other = entry_of(scratch->matched[k]);
-      if (other.pattern == entry.pattern && other.before == entry.before &&
-          other.after == entry.after) {
+      if (EntryOf(scratch->matched[k]).SameTarget(entry)) {
         scratch->matched.erase(scratch->matched.begin() + static_cast<std::ptrdiff_t>(m--));
         break;
       }
@@ -719,8 +710,7 @@ void FuzzyIndex::Scan(std::string_view text, const char* leet, Scratch* scratch,
 
 void FuzzyIndex::Emit(std::string_view text, size_t from, size_t to, uint32_t matched, bool split,
                       std::vector<Match>* out) const {
-  const Entry& entry =
-      (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
+  const Entry& entry = EntryOf(matched);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   // A word of a phrase counts when the rest of the phrase stands around it as written.

@@ -115,10 +115,19 @@ class FuzzyIndex {
     uint32_t before = 0;   // for a word of a phrase: the phrase before it ("senza ") and after it
     uint32_t after = 0;
     uint32_t pattern = 0;
+    // The same keyword word of the same pattern (a Greek keyword under its second key).
+    bool SameTarget(const Entry& other) const {
+      return pattern == other.pattern && keyword == other.keyword && before == other.before &&
+             after == other.after;
+    }
   };
   struct Builder;  // the hash tables AddEntry fills, before they are laid out flat
   FuzzyIndex() = default;
   static constexpr uint32_t kSoundEntry = 1u << 31;  // in Scratch::matched: sound_entries_[i]
+  // The entry a Scratch::matched value names.
+  const Entry& EntryOf(uint32_t matched) const {
+    return (matched & kSoundEntry) ? sound_entries_[matched & ~kSoundEntry] : entries_[matched];
+  }
   void AddEntry(const Entry& entry, size_t min_letters, Builder* builder);
   static constexpr int kBitmapBits = 18;
   // Keys of this many letters or more: a dictionary word one edit away is the same name.
