@@ -330,8 +330,8 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
       // both keys.
       if (IsGreekWord(word) ||
           ((pattern.keyword_evasions & kEvasionHomoglyph) && AllGreekLookAlikes(word))) {
-        std::string greek(2 * word.size() + 1, '\0');
-        greek.resize(WriteGreekKey(word, greek.data()));
+        std::string greek;
+        GreekKey(word, &greek);
         if (greek != key) {
           entry.key = texts_.Add(greek);
           AddEntry(entry, pattern.fuzzy_min_letters, &builder);
@@ -427,8 +427,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     // Greek words are common words under their Greek key too, as Greek keywords are.
     if (IsGreekWord(skeleton) ||
         (word.find_first_of("\xCE\xCF") != std::string::npos && AllGreekLookAlikes(skeleton))) {
-      greek.resize(2 * skeleton.size() + 1);
-      greek.resize(WriteGreekKey(skeleton, greek.data()));
+      GreekKey(skeleton, &greek);
       if (greek != key) add_common(greek);
     }
   }
