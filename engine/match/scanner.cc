@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
+#include "match/leet_read_view.h"
 #include "match/negation_cues.h"
 #include "match/pattern_table.h"
 #include "match/rule_evaluator.h"
@@ -54,6 +55,14 @@ struct LocatedMatch {
   uint32_t to;
   bool regex;
   bool split;  // a keyword written as two words (FuzzyIndex::Match::split)
+  bool leet;   // a regex match over the field's leet reading (LeetReadNormalized)
+};
+
+// A field with a word in leet, read through it: [begin, end) of the joined leet view.
+struct LeetField {
+  uint32_t span;
+  uint32_t begin;
+  uint32_t end;
 };
 
 // Word boundary at `position` of a field's skeleton, the field being [begin, end) of the joined
@@ -156,6 +165,13 @@ struct Scanner::State {
   std::vector<FieldSpan> spans;
   std::vector<uint32_t> skeleton_starts;    // spans[i].skeleton_begin, for binary search
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
+  // The fields with a word in leet, each after a separator, in the regexes' leet reading.
+  std::string leet_view;
+  std::vector<uint8_t> leet_read;  // per leet_view byte: 1 where a leet byte was read as a letter
+  std::vector<LeetField> leet_fields;
+  std::vector<uint32_t> leet_starts;  // leet_fields[i].begin
+  std::string leet_field;
+  std::vector<uint8_t> leet_field_read;
   std::vector<RawMatch> raw;
   std::vector<LocatedMatch> located;
   std::vector<std::pair<uint32_t, uint32_t>> present;  // (listing, pattern) of every hit so far
@@ -253,6 +269,29 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     }
   }
   if (s.spans.empty()) return absl::OkStatus();
+  // 1b. The regexes' leet reading of the fields with a word in leet (a fraction of a percent of
+  // a catalogue's fields), folded again for the map from skeleton to normalized bytes.
+  s.leet_view.clear();
+  s.leet_read.clear();
+  s.leet_fields.clear();
+  s.leet_starts.clear();
+  for (uint32_t i = 0; i < s.spans.size() && !dbs.regex_spans.empty(); ++i) {
+    const FieldSpan& span = s.spans[i];
+    if (!HasLeetInsideWord(
+            s.skeleton.view().substr(span.skeleton_begin, span.skeleton_end - span.skeleton_begin),
+            s.skeleton_leet.data() + span.skeleton_begin)) {
+      continue;
+    }
+    FoldText(listings[span.listing].fields[span.field].text, &s.folded);
+    LeetReadNormalized(s.folded, &s.leet_field, &s.leet_field_read);
+    s.leet_view.push_back(kFieldSeparator);
+    s.leet_read.push_back(0);
+    const auto begin = static_cast<uint32_t>(s.leet_view.size());
+    s.leet_view += s.leet_field;
+    s.leet_read.insert(s.leet_read.end(), s.leet_field_read.begin(), s.leet_field_read.end());
+    s.leet_fields.push_back({i, begin, static_cast<uint32_t>(s.leet_view.size())});
+    s.leet_starts.push_back(begin);
+  }
 
   // 2. Keywords over the whole group, each hit located in its field with its word boundaries
   // checked; the required regexes over the whole group too, but only to learn which listings
@@ -286,7 +325,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         continue;
       }
       s.located.push_back({span_index, pattern, from - span.skeleton_begin,
-                           to - span.skeleton_begin, false, false});
+                           to - span.skeleton_begin, false, false, false});
     }
   }
   // Misspellings of long keywords, word by word over each field's skeleton.
@@ -299,7 +338,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                  s.skeleton_leet.data() + span.skeleton_begin, &s.fuzzy_scratch,
                  &s.fuzzy_matches);
       for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
-        s.located.push_back({span_index, match.pattern, match.from, match.to, false, match.split});
+        s.located.push_back(
+            {span_index, match.pattern, match.from, match.to, false, match.split, false});
       }
     }
   }
@@ -314,6 +354,17 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const uint32_t listing = s.spans[span_of(s.normalized_starts, match.to - 1)].listing;
       s.present.push_back({listing, table.required_regex_ids()[match.pattern_index]});
       s.regexes_present.push_back({listing, s.regex_of_required[match.pattern_index]});
+    }
+    if (!s.leet_view.empty()) {
+      if (absl::Status status = scan(dbs.regex_presence, s.leet_view); !status.ok()) return status;
+      for (const RawMatch& match : s.raw) {
+        if (match.to <= s.leet_starts.front()) continue;  // inside the first separator
+        const uint32_t span = s.leet_fields[span_of(s.leet_starts, match.to - 1)].span;
+        s.present.push_back(
+            {s.spans[span].listing, table.required_regex_ids()[match.pattern_index]});
+        s.regexes_present.push_back(
+            {s.spans[span].listing, s.regex_of_required[match.pattern_index]});
+      }
     }
   }
   if (s.located.empty() && s.present.empty()) return absl::OkStatus();
@@ -385,12 +436,31 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                             to - span.normalized_begin, true, false});
+                             to - span.normalized_begin, true, false, false});
+      }
+      return absl::OkStatus();
+    };
+    // Scans one field's leet reading (after its separator, the left context) and keeps the
+    // matches that read a leet byte: the others are the normalized view's own.
+    auto scan_leet_field = [&](uint32_t regex, const LeetField& field) -> absl::Status {
+      const std::string_view view =
+          std::string_view(s.leet_view).substr(field.begin - 1, field.end - field.begin + 1);
+      if (absl::Status status = scan(dbs.regex_spans[regex], view); !status.ok()) return status;
+      for (const RawMatch& match : s.raw) {
+        const uint32_t from = field.begin + std::max<uint32_t>(match.from, 1) - 1;
+        const uint32_t to = field.begin + match.to - 1;
+        if (to <= from || std::find(s.leet_read.begin() + from, s.leet_read.begin() + to, 1) ==
+                              s.leet_read.begin() + to) {
+          continue;
+        }
+        s.located.push_back({field.span, table.regex_ids()[regex], from - field.begin,
+                             to - field.begin, true, false, true});
       }
       return absl::OkStatus();
     };
     std::sort(s.regexes_present.begin(), s.regexes_present.end());
     auto present = s.regexes_present.begin();
+    auto leet_field = s.leet_fields.begin();
     for (size_t first = 0; first < s.spans.size();) {
       const uint32_t listing = s.spans[first].listing;
       size_t last = first;
@@ -418,15 +488,25 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
             }
           }
         }
+        while (leet_field != s.leet_fields.end() && leet_field->span < first) ++leet_field;
+        for (; leet_field != s.leet_fields.end() && leet_field->span <= last; ++leet_field) {
+          for (const uint32_t regex : s.listing_regexes) {
+            if (absl::Status status = scan_leet_field(regex, *leet_field); !status.ok()) {
+              return status;
+            }
+          }
+        }
       }
       first = last + 1;
     }
   }
 
   // Hyperscan reports every end of a regex match ("t.me/abcd", "t.me/abcde", ...): keep the
-  // longest per start. Keywords have one end per start anyway.
+  // longest per start. Keywords have one end per start anyway. Of a match found in both the
+  // normalized view and the leet reading, the normalized one is kept (it sorts last).
   std::sort(s.located.begin(), s.located.end(), [](const LocatedMatch& a, const LocatedMatch& b) {
-    return std::tie(a.span, a.pattern, a.from, a.to) < std::tie(b.span, b.pattern, b.from, b.to);
+    return std::tie(a.span, a.pattern, a.from, a.to, b.leet) <
+           std::tie(b.span, b.pattern, b.from, b.to, a.leet);
   });
   size_t kept = 0;
   for (size_t i = 0; i < s.located.size(); ++i) {
@@ -468,9 +548,11 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
         // A regex is written on the folded text, which has no accents, so accents under its
         // match are the language's own ("bez uzemnění"), not an evasion.
-        const uint8_t evasions = WithoutSingleScriptHomoglyphs(
-            std::string_view(original).substr(start, end - start),
-            NormalizedEvasions(folded, match.from, match.to) & ~kEvasionDiacritics);
+        const uint8_t evasions =
+            WithoutSingleScriptHomoglyphs(
+                std::string_view(original).substr(start, end - start),
+                NormalizedEvasions(folded, match.from, match.to) & ~kEvasionDiacritics) |
+            (match.leet ? kEvasionLeet : 0);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
         s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;

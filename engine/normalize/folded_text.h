@@ -4,7 +4,8 @@
 // normalized: Unicode case folding + compatibility normalisation (NFKC: fullwidth, math letters),
 //             diacritics stripped, look-alike letters (Unicode confusables: Cyrillic/Greek...)
 //             replaced by their Latin prototype, zero-width and other default-ignorable characters
-//             removed, invalid UTF-8 replaced by U+FFFD. Regexes run on this view.
+//             removed, invalid UTF-8 replaced by U+FFFD. Regexes run on this view (and on
+//             its leet reading, match/leet_read_view.h).
 // skeleton:   normalized, then common leetspeak undone (0→o 1→i 3→e 4→a 5→s 7→t 8→b 9→g, and
 //             @→a $→s !→i |→i in words, €→e £→l ¥→y ¢→c ©→c ®→r between letters (€ also
 //             ending a word of letters); l→i so

@@ -99,10 +99,42 @@ TEST_CASE("a long phrase spelt out letter by letter in one run matches the phras
   CHECK(ScanTitle(pack, "n o C E").empty());
 }
 
+TEST_CASE("a regex reads the leet of a field that has a word in leet", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    regex: ['senza\\smessa\\sa\\sterra', '[0-9]+\\s?mw\\b']\n"));
+  CHECK(EvasionOf(pack, "Stufa s3nz4 m3554 a t3rra") == "leet 6 25");
+  CHECK(EvasionOf(pack, "Stufa senza messa a terra") == " 6 25");
+  // Digits of a dose stay digits for the regexes too; the field's leet word does not change that.
+  CHECK(ScanTitle(pack, "L4s3r 5000mW") == Strings{"t.rule title 6 12 5000mW"});
+  // Without a leet byte between two letters ("n0", "B12", "5000mW") a field is read as written.
+  CHECK(ScanTitle(pack, "senz4 messa a terra").empty());
+  // In a group, each listing gets the leet matches of its own fields.
+  const auto group = ScanTitlesAsOneGroup(
+      pack, {"s3nz4 m3554 a t3rra", "senza terra", "10 mW", "Stufa s3nz4 m3554 a t3rra"});
+  REQUIRE(group[0].size() == 1);
+  CHECK(group[0][0].start == 0);
+  CHECK(group[1].empty());
+  REQUIRE(group[2].size() == 1);
+  CHECK((group[2][0].evasions & kEvasionLeet) == 0);
+  REQUIRE(group[3].size() == 1);
+  CHECK(group[3][0].start == 6);
+  CHECK((group[3][0].evasions & kEvasionLeet) != 0);
+}
+
+TEST_CASE("regex exceptions read leet as the hits do", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule(
+      "    keywords: [hydroquinone]\n    exceptions: [{regex: 'without\\shydroquinone'}]\n"));
+  CHECK(ScanTitle(pack, "cream w1th0ut hydroquinone").empty());
+  CHECK(ScanTitle(pack, "cream with hydr0quin0ne") ==
+        Strings{"t.rule title 11 23 hydr0quin0ne evasion"});
+}
+
 TEST_CASE("a rule can refuse evasions", "[match][evasion]") {
   auto pack = CompileYaml(OneRule("    keywords: [viagra]\n    evasions: []\n"));
   CHECK(ScanTitle(pack, "V1AGRA") == Strings{});
   CHECK(ScanTitle(pack, "VIAGRA") == Strings{"t.rule title 0 6 VIAGRA"});
+  auto regex_pack = CompileYaml(OneRule("    regex: ['senza\\smessa']\n    evasions: []\n"));
+  CHECK(ScanTitle(regex_pack, "s3nz4 m3554").empty());
+  CHECK(ScanTitle(regex_pack, "senza messa") == Strings{"t.rule title 0 11 senza messa"});
 }
 
 }  // namespace

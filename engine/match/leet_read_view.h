@@ -1,0 +1,27 @@
+// The regexes' view of a field written in leetspeak. Regexes are written on the normalized view,
+// where "s3nz4 m3554 a t3rr4" keeps its digits; keywords run on the skeleton, where the leet is
+// undone. For the few fields with a word in leet, the regexes also run over the normalized view
+// with those digits and symbols read as the letters the skeleton reads them as: the same length
+// and offsets, so a match there maps back to the original text as any regex match does.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/folded_text.h"
+
+namespace listscan {
+
+// Whether a field's skeleton holds leet digits or symbols between two letters of a word ("t3rr4",
+// "k31n3"), as a word in disguise does; a dose ("500mg"), a vitamin ("B12") or a model number
+// ("X200") has them only at one end. `leet` marks the skeleton's leet bytes (1).
+bool HasLeetInsideWord(std::string_view skeleton, const char* leet);
+
+// `folded.normalized` with every leet byte read as the skeleton's letter; `read` gets one byte per
+// byte of `out`: 1 where it was so replaced, else 0. A multi-byte symbol read as a letter ("€")
+// stays as it is.
+void LeetReadNormalized(const FoldedText& folded, std::string* out, std::vector<uint8_t>* read);
+
+}  // namespace listscan
