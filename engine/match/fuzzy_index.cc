@@ -265,7 +265,12 @@ void FuzzyIndex::AddEntry(const Entry& entry, size_t min_letters, Builder* build
   const size_t word_bytes = texts_[entry.keyword].size();
   // Under seven letters one edit may touch both affixes, and the bitmap would miss it.
   if (letters < FuzzyOptions::kFewestEditLetters || Letters(texts_[entry.keyword]) < min_letters) {
-    if (letters < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters)) return;
+    // The keyword's letters count, not its key's: the skeleton reads l as i and doubled letters
+    // count once, so "lilial" has the key "iai".
+    if (Letters(texts_[entry.keyword]) < static_cast<size_t>(FuzzyOptions::kSoundAlikeLetters) ||
+        letters < kFewestSoundAlikeKeyLetters) {
+      return;
+    }
     builder->sound_alike[std::string(key)].push_back(static_cast<uint32_t>(sound_entries_.size()));
     sound_entries_.push_back(entry);
     // Words of four bytes at least: Scan hashes a word's first and last four bytes.

@@ -130,6 +130,8 @@ class FuzzyIndex {
   }
   void AddEntry(const Entry& entry, size_t min_letters, Builder* builder);
   static constexpr int kBitmapBits = 18;
+  // Sound-alikes need a key of this many letters ("iai" of "lilial").
+  static constexpr size_t kFewestSoundAlikeKeyLetters = 3;
   // Keys of this many letters or more: a dictionary word one edit away is the same name.
   static constexpr size_t kKeywordVariantLetters = 10;
   // Words with leet digits or symbols of this many bytes or more, at most a quarter of them leet,

@@ -1,10 +1,12 @@
 #include "match/leet_read_view.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace listscan {
 namespace {
 
+// Letters of the folded views: ASCII ones are lower case there.
 bool IsLetterByte(unsigned char c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
 
 }  // namespace
@@ -35,7 +37,23 @@ void LeetReadNormalized(const FoldedText& folded, std::string* out, std::vector<
     const uint32_t at = folded.skeleton_to_normalized[k];
     if (static_cast<unsigned char>((*out)[at]) >= 0x80) continue;  // "€": several bytes
     (*out)[at] = folded.skeleton[k];
-    (*read)[at] = 1;
+    (*read)[at] = kLeetRead;
+  }
+  // Runs read between two letters of the text are the disguise itself.
+  const auto letter_at = [&](size_t at) {
+    return !(*read)[at] && IsLetterByte(static_cast<unsigned char>(folded.normalized[at]));
+  };
+  for (size_t begin = 0; begin < read->size();) {
+    if (!(*read)[begin]) {
+      ++begin;
+      continue;
+    }
+    size_t end = begin;
+    while (end < read->size() && (*read)[end]) ++end;
+    if (begin > 0 && end < read->size() && letter_at(begin - 1) && letter_at(end)) {
+      std::fill(read->begin() + begin, read->begin() + end, kLeetInsideWord);
+    }
+    begin = end;
   }
 }
 

@@ -19,9 +19,17 @@ namespace listscan {
 // ("X200") has them only at one end. `leet` marks the skeleton's leet bytes (1).
 bool HasLeetInsideWord(std::string_view skeleton, const char* leet);
 
-// `folded.normalized` with every leet byte read as the skeleton's letter; `read` gets one byte per
-// byte of `out`: 1 where it was so replaced, else 0. A multi-byte symbol read as a letter ("€")
-// stays as it is.
+// What LeetReadNormalized did to a byte.
+enum LeetRead : uint8_t {
+  kLeetKept = 0,        // not a leet byte
+  kLeetRead = 1,        // a leet byte read as a letter
+  kLeetInsideWord = 2,  // ... between two letters of the text ("s3nz4": the 3)
+};
+
+// `folded.normalized` with every leet byte read as the skeleton's letter; `read` gets a LeetRead
+// per byte of `out`. A multi-byte symbol read as a letter ("€") stays as it is. A regex match
+// counts as leet only where it holds a kLeetInsideWord byte: a field with one word in leet may
+// hold codes too ("advice line: 36MN00" is no "line: e6mnoo").
 void LeetReadNormalized(const FoldedText& folded, std::string* out, std::vector<uint8_t>* read);
 
 }  // namespace listscan

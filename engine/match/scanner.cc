@@ -167,7 +167,7 @@ struct Scanner::State {
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
   // The fields with a word in leet, each after a separator, in the regexes' leet reading.
   std::string leet_view;
-  std::vector<uint8_t> leet_read;  // per leet_view byte: 1 where a leet byte was read as a letter
+  std::vector<uint8_t> leet_read;  // per leet_view byte: a LeetRead
   std::vector<LeetField> leet_fields;
   std::vector<uint32_t> leet_starts;  // leet_fields[i].begin
   std::string leet_field;
@@ -441,7 +441,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       return absl::OkStatus();
     };
     // Scans one field's leet reading (after its separator, the left context) and keeps the
-    // matches that read a leet byte: the others are the normalized view's own.
+    // matches that read a word in leet: the others are the normalized view's own, or read codes.
     auto scan_leet_field = [&](uint32_t regex, const LeetField& field) -> absl::Status {
       const std::string_view view =
           std::string_view(s.leet_view).substr(field.begin - 1, field.end - field.begin + 1);
@@ -449,8 +449,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       for (const RawMatch& match : s.raw) {
         const uint32_t from = field.begin + std::max<uint32_t>(match.from, 1) - 1;
         const uint32_t to = field.begin + match.to - 1;
-        if (to <= from || std::find(s.leet_read.begin() + from, s.leet_read.begin() + to, 1) ==
-                              s.leet_read.begin() + to) {
+        if (to <= from || std::find(s.leet_read.begin() + from, s.leet_read.begin() + to,
+                                    kLeetInsideWord) == s.leet_read.begin() + to) {
           continue;
         }
         s.located.push_back({field.span, table.regex_ids()[regex], from - field.begin,

@@ -107,6 +107,11 @@ TEST_CASE("a regex reads the leet of a field that has a word in leet", "[match][
   CHECK(ScanTitle(pack, "L4s3r 5000mW") == Strings{"t.rule title 6 12 5000mW"});
   // Without a leet byte between two letters ("n0", "B12", "5000mW") a field is read as written.
   CHECK(ScanTitle(pack, "senz4 messa a terra").empty());
+  // Only a match that reads leet between two letters is leet: the field's codes stay codes.
+  auto line_pack = CompileYaml(OneRule("    regex: ['line:\\s[a-z]{4}\\b']\n"));
+  CHECK(ScanTitle(line_pack, "H3llo, advice line: 3400").empty());
+  CHECK(ScanTitle(line_pack, "H3llo, advice line: b3ll") ==
+        Strings{"t.rule title 14 24 line: b3ll evasion"});
   // In a group, each listing gets the leet matches of its own fields.
   const auto group = ScanTitlesAsOneGroup(
       pack, {"s3nz4 m3554 a t3rra", "senza terra", "10 mW", "Stufa s3nz4 m3554 a t3rra"});
