@@ -52,6 +52,28 @@ void LeetReadNormalized(const FoldedText& folded, std::string* out, std::vector<
     std::fill(read->begin() + begin, read->begin() + end, kLeetInsideWord);
     return false;
   });
+  // A run that starts a word is read only when the word has such a disguise too ("53m@glu7"):
+  // "1mg" and "2,5 mg" are doses, whatever a word in leet elsewhere makes of the field ("T4v0r").
+  const auto in_word = [&](size_t at) {
+    return (*read)[at] != kLeetKept || IsLetterByte(static_cast<unsigned char>((*out)[at]));
+  };
+  for (size_t begin = 0; begin < out->size();) {
+    if ((*read)[begin] != kLeetRead || (begin > 0 && in_word(begin - 1))) {
+      ++begin;
+      continue;
+    }
+    size_t end = begin;
+    bool disguised = false;
+    for (; end < out->size() && in_word(end); ++end) disguised |= (*read)[end] == kLeetInsideWord;
+    if (!disguised) {
+      for (size_t at = begin; at < end; ++at) {
+        if ((*read)[at] == kLeetKept) continue;
+        (*out)[at] = folded.normalized[at];
+        (*read)[at] = kLeetKept;
+      }
+    }
+    begin = end;
+  }
 }
 
 }  // namespace listscan

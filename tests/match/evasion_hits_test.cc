@@ -105,6 +105,12 @@ TEST_CASE("a regex reads the leet of a field that has a word in leet", "[match][
   CHECK(EvasionOf(pack, "Stufa senza messa a terra") == " 6 25");
   // Digits of a dose stay digits for the regexes too; the field's leet word does not change that.
   CHECK(ScanTitle(pack, "L4s3r 5000mW") == Strings{"t.rule title 6 12 5000mW"});
+  auto dose_pack = CompileYaml(OneRule("    regex: ['tavor\\s?1\\s?mg']\n"));
+  CHECK(ScanTitle(dose_pack, "T4v0r 1mg") == Strings{"t.rule title 0 9 T4v0r 1mg evasion"});
+  CHECK(ScanTitle(dose_pack, "Tav0r 1 mg") == Strings{"t.rule title 0 10 Tav0r 1 mg evasion"});
+  // A word that starts in leet is read when it has leet between two letters too.
+  auto word_pack = CompileYaml(OneRule("    regex: ['semaglutide\\s1\\smg']\n"));
+  CHECK(EvasionOf(word_pack, "53m@glut1de 1 mg") == "leet 0 16");
   // Without a leet byte between two letters ("n0", "B12", "5000mW") a field is read as written.
   CHECK(ScanTitle(pack, "senz4 messa a terra").empty());
   // Only a match that reads leet between two letters is leet: the field's codes stay codes.
