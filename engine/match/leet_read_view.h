@@ -28,9 +28,9 @@ enum LeetRead : uint8_t {
 
 // `folded.normalized` with its leet bytes read as the skeleton's letters, except those that start
 // a word with no leet between two of its letters ("1mg" keeps its digit, "53m@glu7" is read);
-// `read` gets a LeetRead per byte of `out`. A multi-byte symbol read as a letter ("€") stays as it is. A regex match
-// counts as leet only where it holds a kLeetInsideWord byte: a field with one word in leet may
-// hold codes too ("advice line: 36MN00" is no "line: e6mnoo").
+// `read` gets a LeetRead per byte of `out`. A multi-byte symbol read as a letter ("€") stays as it
+// is. A regex match counts as leet only where it holds a kLeetInsideWord byte: a field with one
+// word in leet may hold codes too ("advice line: 36MN00" is no "line: e6mnoo").
 void LeetReadNormalized(const FoldedText& folded, std::string* out, std::vector<uint8_t>* read);
 
 }  // namespace listscan
