@@ -177,6 +177,9 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
           c = 'c';
         }
         break;
+      case 'x':
+        if (next == 's') ++i;  // the "x" ends in that "s" already: "Saxsenda"
+        break;
       case 'y':
         c = 'i';
         break;

@@ -28,6 +28,8 @@ TEST_CASE("phonetic keys fold spellings that sound alike", "[match][fuzzy]") {
   CHECK(key == "fluoxetine");
   PhoneticKey("ciprofloacin", &key);  // one letter dropped is one edit from "ciprofloxacin"
   CHECK(key == "ciprofloacin");
+  PhoneticKey("saxsenda", &key);
+  CHECK(key == "saxenda");
   PhoneticKey("phentermine", &key);
   CHECK(key == "fentermine");
   PhoneticKey("hydroquinnone", &key);
