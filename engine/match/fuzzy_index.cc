@@ -160,7 +160,13 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
     const char next = i + 1 < size ? word[i + 1] : '\0';
     switch (c) {
       case 'p':
-        if (next == 'h') c = 'f', ++i;
+        if (next == 'h') {
+          c = 'f', ++i;
+        } else if (n > 0 && out[n - 1] == 'm') {
+          c = 'b';  // "mp" and "mb" sound alike: Greek writes both as μπ ("Ozembic")
+        } else if (n > 0 && out[n - 1] == 'b' && word[i - 1] == 'p') {
+          continue;  // that "p" doubled ("Ozemppic")
+        }
         break;
       case 't':
         if (next == 'h') ++i;
@@ -180,6 +186,7 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
       case 'x':
         if (next == 's') ++i;  // the "x" ends in that "s" already: "Saxsenda"
         break;
+
       case 'y':
         c = 'i';
         break;

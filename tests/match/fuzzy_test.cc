@@ -30,6 +30,10 @@ TEST_CASE("phonetic keys fold spellings that sound alike", "[match][fuzzy]") {
   CHECK(key == "ciprofloacin");
   PhoneticKey("saxsenda", &key);
   CHECK(key == "saxenda");
+  PhoneticKey("ozempic", &key);
+  CHECK(key == "osembic");
+  PhoneticKey("ozemppic", &key);
+  CHECK(key == "osembic");
   PhoneticKey("phentermine", &key);
   CHECK(key == "fentermine");
   PhoneticKey("hydroquinnone", &key);
