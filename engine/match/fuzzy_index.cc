@@ -384,6 +384,8 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     return it->second;
   };
   for (const uint32_t p : table.literal_ids()) {
+    // A phrase joined for its spelt-out form ("tilidinn" of "Tilidin N") is no word of a text.
+    if (table.patterns()[p].spaced_only) continue;
     const std::string& keyword = table.patterns()[p].expression;
     if (std::all_of(keyword.begin(), keyword.end(),
                     [](char c) { return IsFuzzyLetter(static_cast<unsigned char>(c)); })) {

@@ -184,10 +184,17 @@ void RuleEvaluator::EvaluateRule(const Listing& listing, const std::vector<Patte
     const bool is_near = use->clause == Clause::kNearA || use->clause == Clause::kNearB;
     if (is_near && !near_used[i]) continue;
     const PatternHit& hit = hits[use->hit];
-    const bool duplicate = std::any_of(out->begin() + first, out->end(), [&](const Hit& h) {
+    const auto duplicate = std::find_if(out->begin() + first, out->end(), [&](const Hit& h) {
       return h.field == hit.field && h.start == hit.start && h.end == hit.end;
     });
-    if (!duplicate) out->push_back({use->rule, hit.field, hit.start, hit.end, hit.evasions});
+    if (duplicate == out->end()) {
+      out->push_back({use->rule, hit.field, hit.start, hit.end, hit.evasions});
+    } else if ((duplicate->evasions & kEvasionMisspelling) && (hit.evasions & kEvasionSpacing) &&
+               !(hit.evasions & kEvasionMisspelling)) {
+      // The same letters spelt out, read exactly by another keyword ("T i l i d i n N" is
+      // "Tilidin N", not a misspelt "Tilidin"): the exact reading is the one reported.
+      duplicate->evasions = hit.evasions;
+    }
   }
 }
 
