@@ -180,7 +180,8 @@ TEST_CASE("a misspelt word of a phrase matches when the rest stands as written",
   CHECK(Found(pack, "assenza certificazzione") == "");     // inside a longer word
 }
 
-TEST_CASE("a phrase with a one-letter word leaves the keyword's misspellings alone", "[match][fuzzy]") {
+TEST_CASE("a phrase with a one-letter word leaves the keyword's misspellings alone",
+          "[match][fuzzy]") {
   // "Tilidin N" spelt out joins to "tilidinn" in the skeleton; as written, that is a misspelling.
   auto pack = CompileYaml(OneRule("    keywords: [Tilidin, \"Tilidin N\"]\n"));
   CHECK(Found(pack, "Tilidinn 100/8") == "Tilidinn misspelling");
