@@ -56,7 +56,12 @@ struct LocatedMatch {
   bool regex;
   bool split;  // a keyword written as two words (FuzzyIndex::Match::split)
   bool leet;   // a regex match over the field's leet reading (LeetReadNormalized)
+  uint8_t spelt_edges;  // SpeltEdge bits: one-letter words spelt out with the keyword, dropped
 };
+
+// A keyword spelt out letter by letter may start or end one letter into the run the skeleton
+// joined, when a one-letter word was spelt out with it ("z L i l i a l" is "z" and "Lilial").
+enum SpeltEdge : uint8_t { kSpeltLetterBefore = 1, kSpeltLetterAfter = 2 };
 
 // A field with a word in leet, read through it: [begin, end) of the joined leet view.
 struct LeetField {
@@ -93,6 +98,32 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
   return !(plain >= '0' && plain <= '9');
 }
 
+// The SpeltEdge bits a keyword at [from, to) of the joined skeleton, inside `span`, needs to have
+// its word boundaries: a boundary it lacks must be one ASCII letter away; 0 when that is not so.
+// Whether the text was spelt out there is checked on the field's own fold (SpeltEdgesHold).
+uint8_t SpeltEdgesNeeded(const Pattern& pattern, const FieldSpan& span, const FoldBuffer& skeleton,
+                         const FoldBuffer& leet, uint32_t from, uint32_t to) {
+  if (!pattern.word_boundaries) return 0;
+  const uint32_t begin = span.skeleton_begin, end = span.skeleton_end;
+  auto plain_letter = [&](uint32_t at) {
+    const char c = skeleton.data()[at];
+    return c >= 'a' && c <= 'z' && !leet.data()[at];
+  };
+  uint8_t edges = 0;
+  if (pattern.left_is_word && !IsBoundary(skeleton, leet, begin, end, from)) {
+    if (from <= begin || !plain_letter(from - 1) ||
+        !IsBoundary(skeleton, leet, begin, end, from - 1)) {
+      return 0;
+    }
+    edges |= kSpeltLetterBefore;
+  }
+  if (pattern.right_is_word && !IsBoundary(skeleton, leet, begin, end, to)) {
+    if (to >= end || !plain_letter(to) || !IsBoundary(skeleton, leet, begin, end, to + 1)) return 0;
+    edges |= kSpeltLetterAfter;
+  }
+  return edges;
+}
+
 // Whether skeleton[from, to) is letters spelt out one by one: each letter after the first came
 // after a dropped separator.
 bool SpeltOut(const FoldedText& folded, uint32_t from, uint32_t to) {
@@ -104,6 +135,14 @@ bool SpeltOut(const FoldedText& folded, uint32_t from, uint32_t to) {
          std::all_of(folded.skeleton_evasions.begin() + second,
                      folded.skeleton_evasions.begin() + to,
                      [](uint8_t bits) { return (bits & kEvasionSpacing) != 0; });
+}
+
+// Whether the one-letter words a keyword at skeleton[from, to) of a field drops were spelt out with
+// it: the keyword is spelt out, and a separator was dropped between it and each such letter.
+bool SpeltEdgesHold(const FoldedText& folded, uint8_t edges, uint32_t from, uint32_t to) {
+  return SpeltOut(folded, from, to) &&
+         (!(edges & kSpeltLetterBefore) || (folded.skeleton_evasions[from] & kEvasionSpacing)) &&
+         (!(edges & kSpeltLetterAfter) || (folded.skeleton_evasions[to] & kEvasionSpacing));
 }
 
 // Whether every byte of skeleton[from, to) was a leet digit or symbol: "7313" is a number, not
@@ -320,12 +359,15 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       const FieldSpan& span = s.spans[span_index];
       if (to > span.skeleton_end) continue;  // crosses into the next field
       // Keywords inside longer words go now, before they count towards a requirement.
-      if (!HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet, from, to) ||
-          AllLeet(s.skeleton_leet, from, to)) {
-        continue;
+      uint8_t spelt_edges = 0;
+      if (!HasBoundaries(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet, from, to)) {
+        spelt_edges = SpeltEdgesNeeded(table.patterns()[pattern], span, s.skeleton, s.skeleton_leet,
+                                       from, to);
+        if (spelt_edges == 0) continue;
       }
+      if (AllLeet(s.skeleton_leet, from, to)) continue;
       s.located.push_back({span_index, pattern, from - span.skeleton_begin,
-                           to - span.skeleton_begin, false, false, false});
+                           to - span.skeleton_begin, false, false, false, spelt_edges});
     }
   }
   // Misspellings of long keywords, word by word over each field's skeleton.
@@ -339,7 +381,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                  &s.fuzzy_matches);
       for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
         s.located.push_back(
-            {span_index, match.pattern, match.from, match.to, false, match.split, false});
+            {span_index, match.pattern, match.from, match.to, false, match.split, false, 0});
       }
     }
   }
@@ -436,7 +478,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                             to - span.normalized_begin, true, false, false});
+                             to - span.normalized_begin, true, false, false, 0});
       }
       return absl::OkStatus();
     };
@@ -454,7 +496,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({field.span, table.regex_ids()[regex], from - field.begin,
-                             to - field.begin, true, false, true});
+                             to - field.begin, true, false, true, 0});
       }
       return absl::OkStatus();
     };
@@ -540,8 +582,10 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     const FoldedText& folded = s.folded;
     const size_t field_hits = s.pattern_hits.size();
     s.hit_spans.clear();
+    size_t j_end = i;
+    while (j_end < s.located.size() && s.located[j_end].span == s.located[i].span) ++j_end;
     size_t j = i;
-    for (; j < s.located.size() && s.located[j].span == s.located[i].span; ++j) {
+    for (; j < j_end; ++j) {
       const LocatedMatch& match = s.located[j];
       const Pattern& pattern = table.patterns()[match.pattern];
       if (match.regex) {
@@ -558,6 +602,20 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         continue;
       }
       if (pattern.spaced_only && !SpeltOut(folded, match.from, match.to)) continue;
+      if (match.spelt_edges != 0) {
+        if (!SpeltEdgesHold(folded, match.spelt_edges, match.from, match.to)) continue;
+        // A letter of a longer keyword spelt out ("W h a t s A p p" holds "whatsap"), not a word.
+        const uint32_t run_from = match.from - ((match.spelt_edges & kSpeltLetterBefore) ? 1 : 0);
+        const uint32_t run_to = match.to + ((match.spelt_edges & kSpeltLetterAfter) ? 1 : 0);
+        if (std::any_of(s.located.begin() + static_cast<std::ptrdiff_t>(i),
+                        s.located.begin() + static_cast<std::ptrdiff_t>(j_end),
+                        [&](const LocatedMatch& other) {
+                          return !other.regex && other.spelt_edges == 0 && other.from <= run_from &&
+                                 other.to >= run_to;
+                        })) {
+          continue;
+        }
+      }
       uint8_t evasions;
       if (pattern.fuzzy) {
         if (match.split) {

@@ -84,6 +84,16 @@ TEST_CASE("a short phrase written letter by letter matches the phrase", "[match]
   CHECK(ScanTitle(pack, "Italian noce wood").empty());
 }
 
+TEST_CASE("a one-letter word spelt out with a keyword is not part of it", "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    keywords: [lilial]\n    fuzzy: false\n"));
+  // Polish "z" (with) and "i" (and) joined into the run: "zlilial", "liliali".
+  CHECK(EvasionOf(pack, "Balsam z L i l i a l, 400 ml") == "spacing 9 20");
+  CHECK(EvasionOf(pack, "Krem L i l i a l i parabeny") == "spacing 5 16");
+  // Written as one word, the letter is the word's own.
+  CHECK(ScanTitle(pack, "Balsam zlilial").empty());
+  CHECK(ScanTitle(pack, "Balsam z Lilialx").empty());
+}
+
 TEST_CASE("a long phrase spelt out letter by letter in one run matches the phrase",
           "[match][evasion]") {
   auto pack = CompileYaml(
