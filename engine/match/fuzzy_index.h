@@ -1,8 +1,8 @@
 // FuzzyIndex: finds the words of a skeleton text that lie one edit away from a rule's long
 // keyword ("clenbuterole", "hydroquinnone", "fluoxitine"), outside Hyperscan.
 //
-// Words and keywords are compared through a phonetic key (ph→f, th→t, k/q→c, ks/cs→x, y→i, z→s,
-// w→v, doubled letters once), so "fluoksetin" and "fluoxetine" are one edit apart. An edit
+// Words and keywords are compared through a phonetic key (ph→f, th→t, k/q→c, ks/cs/xs→x, mp→mb,
+// y→i, z→s, w→v, doubled letters once), so "fluoksetin" and "fluoxetine" are one edit apart. An edit
 // (a letter changed, added, dropped, or two neighbours swapped) in a key of L ≥ 7 letters leaves
 // its first or its last (L - 1) / 2 bytes as they were: a bitmap of the keywords' key prefixes
 // and suffixes, by length, rejects almost every word in a few probes, and only the rest are
