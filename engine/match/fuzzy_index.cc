@@ -186,7 +186,6 @@ size_t WritePhoneticKey(std::string_view word, char* out) {
       case 'x':
         if (next == 's') ++i;  // the "x" ends in that "s" already: "Saxsenda"
         break;
-
       case 'y':
         c = 'i';
         break;
