@@ -62,6 +62,7 @@ struct LocatedMatch {
 // A keyword spelt out letter by letter may start or end one letter into the run the skeleton
 // joined, when a one-letter word was spelt out with it ("z L i l i a l" is "z" and "Lilial").
 enum SpeltEdge : uint8_t { kSpeltLetterBefore = 1, kSpeltLetterAfter = 2 };
+constexpr uint32_t kFewestSpeltEdgeBytes = 4;  // "DMAA" in "s D M A A"
 
 // A field with a word in leet, read through it: [begin, end) of the joined leet view.
 struct LeetField {
@@ -103,7 +104,9 @@ bool IsBoundary(const FoldBuffer& skeleton, const FoldBuffer& leet, uint32_t beg
 // Whether the text was spelt out there is checked on the field's own fold (SpeltEdgesHold).
 uint8_t SpeltEdgesNeeded(const Pattern& pattern, const FieldSpan& span, const FoldBuffer& skeleton,
                          const FoldBuffer& leet, uint32_t from, uint32_t to) {
-  if (!pattern.word_boundaries) return 0;
+  // Short keywords with a letter before or after are ordinary words ("ice" holds "ce"): not worth
+  // refolding their fields for.
+  if (!pattern.word_boundaries || to - from < kFewestSpeltEdgeBytes) return 0;
   const uint32_t begin = span.skeleton_begin, end = span.skeleton_end;
   auto plain_letter = [&](uint32_t at) {
     const char c = skeleton.data()[at];
