@@ -109,8 +109,8 @@ uint8_t SpeltEdgesNeeded(const Pattern& pattern, const FieldSpan& span, const Fo
   if (!pattern.word_boundaries || to - from < kFewestSpeltEdgeBytes) return 0;
   const uint32_t begin = span.skeleton_begin, end = span.skeleton_end;
   // Spelling a keyword out drops a separator before each of its letters, so the field's skeleton is
-  // that much shorter than its normalized view; "chocolate" (the keyword "chocolat" and an "e") in a
-  // field written as usual is not.
+  // that much shorter than its normalized view; "chocolate" (the keyword "chocolat" and an "e") in
+  // a field written as usual is not.
   if ((span.normalized_end - span.normalized_begin) < (end - begin) + (to - from)) return 0;
   auto plain_letter = [&](uint32_t at) {
     const char c = skeleton.data()[at];
