@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "match/fuzzy_index.h"
+#include "match/greeklish_index.h"
 #include "match/hyperscan_databases.h"
 #include "match/negation_cues.h"
 #include "match/pattern_table.h"
@@ -91,6 +92,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPack>> CompiledPack::Compile(
   }
 
   pack->negations_ = std::make_unique<NegationCueTable>(rules.negations);
+  pack->greeklish_ = std::make_unique<GreeklishIndex>(table);
   pack->stats_.rules = rules.rules.size();
   pack->stats_.fuzzy_keywords = table.fuzzy_ids().size();
   pack->stats_.literal_patterns = table.literal_ids().size();

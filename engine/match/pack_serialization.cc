@@ -16,6 +16,7 @@
 #include "match/build_identity.h"
 #include "match/byte_codec.h"
 #include "match/fuzzy_index.h"
+#include "match/greeklish_index.h"
 #include "match/hyperscan_databases.h"
 #include "match/negation_cues.h"
 #include "match/pattern_table.h"
@@ -28,14 +29,14 @@ static_assert(sizeof(Term) == 64 && sizeof(NearClause) == 136 && sizeof(WhereFil
                   sizeof(NegationCues) == 192 && sizeof(RuleSource) == 96 && sizeof(Rule) == 504 &&
                   sizeof(RuleSet) == 96,
               "the rule model changed: update PackCodec's encoding of it");
-static_assert(sizeof(TermRef) == 8 && sizeof(Pattern) == 128 && sizeof(PatternTable) == 312,
+static_assert(sizeof(TermRef) == 8 && sizeof(Pattern) == 136 && sizeof(PatternTable) == 312,
               "the pattern table changed: update PackCodec's encoding of it");
 static_assert(sizeof(CompileStats) == 64, "CompileStats changed: update PackCodec");
 
 namespace {
 
 constexpr char kMagic[8] = {'L', 'S', 'P', 'A', 'C', 'K', '\0', '\1'};
-constexpr uint32_t kFormat = 4;
+constexpr uint32_t kFormat = 5;
 
 std::string PlatformName() {
   hs_platform_info_t platform{};
@@ -140,7 +141,7 @@ void PutRule(ByteWriter& out, const Rule& rule) {
     PutOptional(out, where.min);
     PutOptional(out, where.max);
   }
-  out.Put<uint8_t>(rule.allowed_evasions);
+  out.Put<uint16_t>(rule.allowed_evasions);
   out.Put<uint8_t>(rule.word_boundaries);
   out.Put<uint8_t>(rule.fuzzy.enabled);
   out.Put<int32_t>(rule.fuzzy.min_letters);
@@ -187,7 +188,7 @@ Rule GetRule(ByteReader& in) {
     where.min = GetOptional(in);
     where.max = GetOptional(in);
   }
-  rule.allowed_evasions = in.Get<uint8_t>();
+  rule.allowed_evasions = in.Get<uint16_t>();
   rule.word_boundaries = in.GetBool();
   rule.fuzzy.enabled = in.GetBool();
   rule.fuzzy.min_letters = in.Get<int32_t>();
@@ -249,8 +250,9 @@ void PutPattern(ByteWriter& out, const Pattern& pattern) {
   out.Put<uint8_t>(pattern.word_boundaries);
   out.Put<uint8_t>(pattern.left_is_word);
   out.Put<uint8_t>(pattern.right_is_word);
-  out.Put<uint8_t>(pattern.allowed_evasions);
+  out.Put<uint16_t>(pattern.allowed_evasions);
   out.Put<uint8_t>(pattern.keyword_evasions);
+  out.Put<uint32_t>(pattern.greek_words);
   out.Put<uint8_t>(pattern.spaced_only);
   out.Put<uint8_t>(pattern.positive);
 }
@@ -286,8 +288,9 @@ Pattern GetPattern(ByteReader& in) {
   pattern.word_boundaries = in.GetBool();
   pattern.left_is_word = in.GetBool();
   pattern.right_is_word = in.GetBool();
-  pattern.allowed_evasions = in.Get<uint8_t>();
+  pattern.allowed_evasions = in.Get<uint16_t>();
   pattern.keyword_evasions = in.Get<uint8_t>();
+  pattern.greek_words = in.Get<uint32_t>();
   pattern.spaced_only = in.GetBool();
   pattern.positive = in.GetBool();
   return pattern;
@@ -471,6 +474,7 @@ struct PackCodec {
       return CorruptError("databases do not belong to the patterns");
     }
     pack->negations_ = std::make_unique<NegationCueTable>(pack->rules_.negations);
+    pack->greeklish_ = std::make_unique<GreeklishIndex>(table);
     stats.from_cache = true;
     stats.compile_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -56,6 +56,26 @@ bool IsPositive(Clause clause) {
          clause == Clause::kNearB;
 }
 
+// Bit i set when word i of a keyword's normalized fold (words split by spaces, the first 32) was
+// written in Greek letters: those left Greek, or folded to their Latin look-alikes.
+uint32_t GreekWords(const FoldedText& folded) {
+  uint32_t words = 0;
+  int word = -1;
+  bool space_before = true;
+  for (size_t i = 0; i < folded.normalized.size(); ++i) {
+    const char c = folded.normalized[i];
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && space_before) ++word;
+    space_before = space;
+    if (!space && word < 32 &&
+        (static_cast<unsigned char>(c) >= 0x80 ||
+         (folded.normalized_evasions[i] & kEvasionHomoglyph))) {
+      words |= uint32_t{1} << word;
+    }
+  }
+  return words;
+}
+
 class TableBuilder {
  public:
   TableBuilder(std::vector<Pattern>* patterns, std::vector<std::vector<TermRef>>* refs)
@@ -70,6 +90,7 @@ class TableBuilder {
       FoldText(keyword, &folded_);
       uint8_t keyword_evasions = 0;
       for (uint8_t bits : folded_.normalized_evasions) keyword_evasions |= bits;
+      const uint32_t greek_words = GreekWords(folded_);
       std::string skeleton = SkeletonKeyword(keyword);
       if (rule.fuzzy.enabled && rule.word_boundaries && IsPositive(ref.clause) &&
           FuzzyEligible(skeleton)) {
@@ -80,7 +101,7 @@ class TableBuilder {
         AddSpacedPhrase(skeleton, keyword, keyword_evasions, ref);
       }
       Add(Kind::kKeyword, std::move(skeleton), NormalizeKeyword(keyword), keyword_evasions,
-          rule.word_boundaries, ref);
+          rule.word_boundaries, ref, 0, greek_words);
     }
   }
 
@@ -105,7 +126,8 @@ class TableBuilder {
   static constexpr size_t kMinSpacedPhraseLetters = 8;
 
   void Add(Kind kind, std::string expression, std::string normalized, uint8_t keyword_evasions,
-           bool word_boundaries, TermRef ref, uint8_t fuzzy_min_letters = 0) {
+           bool word_boundaries, TermRef ref, uint8_t fuzzy_min_letters = 0,
+           uint32_t greek_words = 0) {
     const bool is_regex = kind == Kind::kRegex;
     const std::string prefix =
         is_regex                      ? "r"
@@ -125,10 +147,11 @@ class TableBuilder {
         pattern.left_is_word = IsWordByte(expression.front());
         pattern.right_is_word = IsWordByte(expression.back());
         if (CountLetters(normalized) < kMinLettersForLeet) {
-          pattern.allowed_evasions = static_cast<uint8_t>(~kEvasionLeet);
+          pattern.allowed_evasions = static_cast<uint16_t>(~kEvasionLeet);
         }
         pattern.normalized_keyword = std::move(normalized);
         pattern.keyword_evasions = keyword_evasions;
+        pattern.greek_words = greek_words;
       }
       pattern.expression = std::move(expression);
       patterns_->push_back(std::move(pattern));

@@ -32,8 +32,11 @@ struct Pattern {
   bool word_boundaries = true;     // keywords: check boundaries where the keyword's edge is a word
   bool left_is_word = false;       // keywords: first/last byte of `expression` is a word byte
   bool right_is_word = false;
-  uint8_t allowed_evasions = 0xff; // keywords shorter than 4 letters accept no leet
+  uint16_t allowed_evasions = 0xffff;  // keywords shorter than 4 letters accept no leet
   uint8_t keyword_evasions = 0;    // folds the keyword itself needs ("sildénafil"): not evasions
+  // keywords: bit i set when word i of `normalized_keyword` (words split by spaces) is written in
+  // Greek letters, which the normalized view writes partly as Latin look-alikes (GreeklishIndex).
+  uint32_t greek_words = 0;
   // keywords: a phrase's letters run together ("gpszavaro"), a hit only where the text spelt them
   // out one by one ("G P S z a v a r ó"): spaced-out letters are joined into one run, and where
   // the words ended is lost.

@@ -12,9 +12,9 @@
 namespace listscan {
 namespace {
 
-constexpr uint8_t kNamedEvasions = kEvasionHomoglyph | kEvasionFullwidth | kEvasionZeroWidth |
-                                   kEvasionDiacritics | kEvasionLeet | kEvasionSpacing |
-                                   kEvasionMisspelling;
+constexpr uint16_t kNamedEvasions = kEvasionHomoglyph | kEvasionFullwidth | kEvasionZeroWidth |
+                                    kEvasionDiacritics | kEvasionLeet | kEvasionSpacing |
+                                    kEvasionMisspelling | kEvasionTransliteration;
 
 bool FieldAllowed(const Rule& rule, const std::string& field) {
   if (rule.fields.empty()) return true;
@@ -123,13 +123,15 @@ void RuleEvaluator::EvaluateRule(const Listing& listing, const std::vector<Patte
       exceptions_.push_back(use);
       continue;
     }
-    const uint8_t allowed = rule.allowed_evasions & patterns_.patterns()[hit.pattern].allowed_evasions;
+    const uint16_t allowed = rule.allowed_evasions & patterns_.patterns()[hit.pattern].allowed_evasions;
     if (hit.evasions & kNamedEvasions & ~allowed) continue;
+    // "without X" offers no X, and a context said to be missing is none ("senza targa" is no
+    // number plate of a speed pedelec).
+    if (hit.negated && rule.negation) continue;
     if (use->clause == Clause::kNone) {
       vetoed = true;
       break;
     }
-    if (hit.negated && rule.negation) continue;  // "without X" offers no X
     positives_.push_back(use);
   }
   if (vetoed || positives_.empty()) return;

@@ -18,7 +18,7 @@ struct PatternHit {
   uint32_t field = 0;
   uint32_t start = 0;
   uint32_t end = 0;
-  uint8_t evasions = 0;
+  uint16_t evasions = 0;
   bool negated = false;  // in the scope of a negation cue ("without X", "X-free")
 };
 

@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "match/fuzzy_index.h"
+#include "match/greeklish_index.h"
 #include "match/hyperscan_databases.h"
 #include "match/leet_read_view.h"
 #include "match/negation_cues.h"
@@ -57,6 +58,7 @@ struct LocatedMatch {
   bool split;  // a keyword written as two words (FuzzyIndex::Match::split)
   bool leet;   // a regex match over the field's leet reading (LeetReadNormalized)
   uint8_t spelt_edges;  // SpeltEdge bits: one-letter words spelt out with the keyword, dropped
+  bool translit;  // a Greek keyword in Greek written with Latin letters (normalized offsets)
 };
 
 // A keyword spelt out letter by letter may start or end one letter into the run the skeleton
@@ -218,6 +220,9 @@ struct Scanner::State {
   std::vector<uint32_t> leet_starts;  // leet_fields[i].begin
   std::string leet_field;
   std::vector<uint8_t> leet_field_read;
+  std::vector<std::string_view> listing_fields;  // one listing's normalized fields
+  GreeklishIndex::Scratch greeklish_scratch;
+  std::vector<GreeklishIndex::Match> greeklish_matches;
   std::vector<RawMatch> raw;
   std::vector<LocatedMatch> located;
   std::vector<std::pair<uint32_t, uint32_t>> present;  // (listing, pattern) of every hit so far
@@ -374,7 +379,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       }
       if (AllLeet(s.skeleton_leet, from, to)) continue;
       s.located.push_back({span_index, pattern, from - span.skeleton_begin,
-                           to - span.skeleton_begin, false, false, false, spelt_edges});
+                           to - span.skeleton_begin, false, false, false, spelt_edges, false});
     }
   }
   // Misspellings of long keywords, word by word over each field's skeleton.
@@ -388,8 +393,32 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                  &s.fuzzy_matches);
       for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
         s.located.push_back(
-            {span_index, match.pattern, match.from, match.to, false, match.split, false, 0});
+            {span_index, match.pattern, match.from, match.to, false, match.split, false, 0, false});
       }
+    }
+  }
+  // Greek keywords in Greek written with Latin letters, in the listings that read as Greeklish.
+  if (const GreeklishIndex& greeklish = pack_->greeklish(); !greeklish.empty()) {
+    for (uint32_t first = 0; first < s.spans.size();) {
+      uint32_t last = first;
+      s.listing_fields.clear();
+      for (; last < s.spans.size() && s.spans[last].listing == s.spans[first].listing; ++last) {
+        s.listing_fields.push_back(s.normalized.view().substr(
+            s.spans[last].normalized_begin,
+            s.spans[last].normalized_end - s.spans[last].normalized_begin));
+      }
+      if (LooksGreeklish(s.listing_fields)) {
+        for (uint32_t span_index = first; span_index < last; ++span_index) {
+          s.greeklish_matches.clear();
+          greeklish.Scan(s.listing_fields[span_index - first], &s.greeklish_scratch,
+                         &s.greeklish_matches);
+          for (const GreeklishIndex::Match& match : s.greeklish_matches) {
+            s.located.push_back(
+                {span_index, match.pattern, match.from, match.to, false, false, false, 0, true});
+          }
+        }
+      }
+      first = last;
     }
   }
   s.present.clear();
@@ -485,7 +514,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                             to - span.normalized_begin, true, false, false, 0});
+                             to - span.normalized_begin, true, false, false, 0, false});
       }
       return absl::OkStatus();
     };
@@ -503,7 +532,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({field.span, table.regex_ids()[regex], from - field.begin,
-                             to - field.begin, true, false, true, 0});
+                             to - field.begin, true, false, true, 0, false});
       }
       return absl::OkStatus();
     };
@@ -552,16 +581,18 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
 
   // Hyperscan reports every end of a regex match ("t.me/abcd", "t.me/abcde", ...): keep the
   // longest per start. Keywords have one end per start anyway. Of a match found in both the
-  // normalized view and the leet reading, the normalized one is kept (it sorts last).
+  // normalized view and the leet reading, the normalized one is kept (it sorts last). Greeklish
+  // matches are in normalized offsets, keyword ones in skeleton offsets: they sort apart.
   std::sort(s.located.begin(), s.located.end(), [](const LocatedMatch& a, const LocatedMatch& b) {
-    return std::tie(a.span, a.pattern, a.from, a.to, b.leet) <
-           std::tie(b.span, b.pattern, b.from, b.to, a.leet);
+    return std::tie(a.span, a.pattern, a.translit, a.from, a.to, b.leet) <
+           std::tie(b.span, b.pattern, b.translit, b.from, b.to, a.leet);
   });
   size_t kept = 0;
   for (size_t i = 0; i < s.located.size(); ++i) {
     const bool longer_follows = i + 1 < s.located.size() &&
                                 s.located[i + 1].span == s.located[i].span &&
                                 s.located[i + 1].pattern == s.located[i].pattern &&
+                                s.located[i + 1].translit == s.located[i].translit &&
                                 s.located[i + 1].from == s.located[i].from;
     if (!longer_follows) s.located[kept++] = s.located[i];
   }
@@ -595,6 +626,12 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     for (; j < j_end; ++j) {
       const LocatedMatch& match = s.located[j];
       const Pattern& pattern = table.patterns()[match.pattern];
+      if (match.translit) {
+        const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
+        s.pattern_hits.push_back({match.pattern, span.field, start, end, kEvasionTransliteration});
+        s.hit_spans.push_back({match.from, match.to, pattern.positive});
+        continue;
+      }
       if (match.regex) {
         const auto [start, end] = folded.OriginalSpanOfNormalized(match.from, match.to);
         // A regex is written on the folded text, which has no accents, so accents under its
@@ -617,8 +654,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
         if (std::any_of(s.located.begin() + static_cast<std::ptrdiff_t>(i),
                         s.located.begin() + static_cast<std::ptrdiff_t>(j_end),
                         [&](const LocatedMatch& other) {
-                          return !other.regex && other.spelt_edges == 0 && other.from <= run_from &&
-                                 other.to >= run_to;
+                          return !other.regex && !other.translit && other.spelt_edges == 0 &&
+                                 other.from <= run_from && other.to >= run_to;
                         })) {
           continue;
         }

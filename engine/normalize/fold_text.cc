@@ -795,7 +795,8 @@ uint8_t WithoutSingleScriptHomoglyphs(std::string_view original, uint8_t evasion
   return ascii_letter && other_letter ? evasions : evasions & ~kEvasionHomoglyph;
 }
 
-std::string_view EvasionName(uint8_t bits) {
+std::string_view EvasionName(uint16_t bits) {
+  if (bits & kEvasionTransliteration) return "transliteration";
   if (bits & kEvasionMisspelling) return "misspelling";
   if (bits & kEvasionSpacing) return "spacing";
   if (bits & kEvasionLeet) return "leet";

@@ -24,7 +24,7 @@
 namespace listscan {
 
 // Which evasions produced a folded byte (bit set). Case folding alone sets none.
-enum EvasionBits : uint8_t {
+enum EvasionBits : uint16_t {
   kEvasionNone = 0,
   kEvasionHomoglyph = 1 << 0,   // a confusable letter from another script
   kEvasionFullwidth = 1 << 1,   // a compatibility form (fullwidth, mathematical, ligature...)
@@ -34,6 +34,9 @@ enum EvasionBits : uint8_t {
   kEvasionSpacing = 1 << 5,     // separators between single letters were dropped before this byte
   kEvasionInvalidUtf8 = 1 << 6, // replacement of an invalid byte sequence
   kEvasionMisspelling = 1 << 7, // a word one edit from a keyword (match/fuzzy_index)
+  // Greek written in Latin letters (match/greeklish_index): set on hits, never on folded bytes,
+  // which keep one byte of bits each.
+  kEvasionTransliteration = 1 << 8,
 };
 
 struct FoldedText {
@@ -98,7 +101,8 @@ bool IsWordAfter(std::string_view text, size_t position);
 uint8_t WithoutSingleScriptHomoglyphs(std::string_view original, uint8_t evasions);
 
 // The name used in output for the dominant evasion in `bits`, or "" for none.
-// Priority: misspelling, spacing, leet, homoglyph, fullwidth, zero_width, diacritics.
-std::string_view EvasionName(uint8_t bits);
+// Priority: transliteration, misspelling, spacing, leet, homoglyph, fullwidth, zero_width,
+// diacritics.
+std::string_view EvasionName(uint16_t bits);
 
 }  // namespace listscan

@@ -85,12 +85,12 @@ std::pair<int, int> SyntaxErrorPosition(std::string_view text, const YAML::Mark&
   return {open_line + 1, open_column + 1};
 }
 
-std::optional<uint8_t> ParseEvasionName(std::string_view name) {
-  static const std::pair<std::string_view, uint8_t> kNames[] = {
+std::optional<uint16_t> ParseEvasionName(std::string_view name) {
+  static const std::pair<std::string_view, uint16_t> kNames[] = {
       {"homoglyph", kEvasionHomoglyph}, {"fullwidth", kEvasionFullwidth},
       {"zero_width", kEvasionZeroWidth}, {"diacritics", kEvasionDiacritics},
       {"leet", kEvasionLeet},            {"spacing", kEvasionSpacing},
-      {"misspelling", kEvasionMisspelling}};
+      {"misspelling", kEvasionMisspelling}, {"transliteration", kEvasionTransliteration}};
   for (const auto& [known, bit] : kNames) {
     if (known == name) return bit;
   }

@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "exit_codes.h"
 #include "pack_options.h"
+#include "regex_alphabet.h"
 #include "listscan/scan_job.h"
 #include "match/fuzzy_index.h"
 #include "match/hyperscan_databases.h"
@@ -120,6 +121,21 @@ void CheckSlowPatterns(const PatternTable& table, const RuleSet& rules,
     const bool unbuildable = absl::StrContains(cost, "cannot build");
     out->push_back({rule.file, rule.line, rule.id, unbuildable,
                     unbuildable ? "invalid-regex" : "slow-pattern", absl::StrCat(problem, cost)});
+  }
+}
+
+// Regex alternatives that can never match the normalized view (regex_alphabet.h).
+void CheckRegexAlphabet(const PatternTable& table, const RuleSet& rules,
+                        std::vector<Diagnostic>* out) {
+  for (const Pattern& pattern : table.patterns()) {
+    if (!pattern.is_regex) continue;
+    const std::string problem = RegexAlphabetProblem(pattern.expression);
+    if (problem.empty()) continue;
+    for (const TermRef& ref : pattern.refs) {
+      const Rule& rule = rules.rules[ref.rule];
+      out->push_back({rule.file, rule.line, rule.id, false, "dead-regex-alternative",
+                      absl::StrCat("regex /", pattern.expression, "/: ", problem)});
+    }
   }
 }
 
@@ -402,6 +418,7 @@ int RunLint() {
     }
     CheckRuleHygiene(rules, &diagnostics);
     CheckSlowPatterns(table, rules, &diagnostics);
+    CheckRegexAlphabet(table, rules, &diagnostics);
     if (!flags.word_lists.empty()) {
       if (absl::Status status = CheckFuzzyNeighbours(table, rules, flags, &diagnostics);
           !status.ok()) {

@@ -15,6 +15,7 @@ namespace listscan {
 
 class PatternTable;
 class FuzzyIndex;
+class GreeklishIndex;
 class NegationCueTable;
 struct HyperscanDatabases;
 
@@ -51,6 +52,8 @@ class CompiledPack {
   // Built with the pack, and read back with it from the pack cache (DeserializePack).
   const FuzzyIndex& fuzzy() const;
   const NegationCueTable& negations() const { return *negations_; }
+  // The Greek keywords read in Greek written with Latin letters; built from the pattern table.
+  const GreeklishIndex& greeklish() const { return *greeklish_; }
   const CompileStats& stats() const { return stats_; }
 
  private:
@@ -62,6 +65,7 @@ class CompiledPack {
   mutable std::once_flag fuzzy_built_;
   mutable std::unique_ptr<FuzzyIndex> fuzzy_;
   std::unique_ptr<NegationCueTable> negations_;
+  std::unique_ptr<GreeklishIndex> greeklish_;
   CompileStats stats_;
   std::shared_ptr<const void> bytes_owner_;  // what the tables read in place point into
 };

@@ -11,7 +11,7 @@ struct Hit {
   uint32_t field = 0;  // index into Listing::fields
   uint32_t start = 0;  // byte offsets in the field's original text
   uint32_t end = 0;
-  uint8_t evasions = 0;  // EvasionBits undone to find it; 0 for a plain match
+  uint16_t evasions = 0;  // EvasionBits undone to find it; 0 for a plain match
 };
 
 }  // namespace listscan

@@ -109,7 +109,7 @@ struct Rule {
   std::vector<Term> exceptions;
   std::vector<WhereFilter> where;
 
-  uint8_t allowed_evasions = 0xff;  // EvasionBits the rule accepts in its keyword hits
+  uint16_t allowed_evasions = 0xffff;  // EvasionBits the rule accepts in its keyword hits
   bool word_boundaries = true;      // false for ad-hoc keywords (grep -F semantics)
   FuzzyOptions fuzzy;
   bool negation = true;             // the pack's negation cues clear hits in their scope
