@@ -212,7 +212,7 @@ uint8_t GreeklishToGreek(std::string_view latin, uint8_t readings, std::string* 
   return letters;
 }
 
-constexpr size_t kGreeklishSampleBytes = 256;
+constexpr size_t kGreeklishSampleBytes = 128;
 
 bool LooksGreeklish(const std::vector<std::string_view>& fields) {
   static constexpr auto kOnly = SortedPacked(kOnlyGreek);

@@ -30,7 +30,7 @@ enum TwoWayLetter : uint8_t { kUpsilonReading = 1, kXiReading = 2 };
 constexpr int kReadings = 4;  // every subset of the two-way letters
 uint8_t GreeklishToGreek(std::string_view latin, uint8_t readings, std::string* greek);
 
-// Whether a listing's fields (normalized views) read as Greeklish: the first 256 bytes of its
+// Whether a listing's fields (normalized views) read as Greeklish: the first 128 bytes of its
 // fields hold two Greek words no other pack language writes the same ("kai", "einai", "xwris",
 // "tou", "kainourgio", "tmx"...), or one of them and two that others share ("gia", "me", "to",
 // "na": Italian, Spanish or English words too).
