@@ -24,23 +24,6 @@ std::string KeyOfGreek(const std::string& word) {
   return key;
 }
 
-// "field start end match evasion" per hit.
-std::vector<std::string> Hits(const std::shared_ptr<const CompiledPack>& pack,
-                              const Listing& listing) {
-  auto scanner = Scanner::Create(pack);
-  REQUIRE(scanner.ok());
-  std::vector<Hit> hits;
-  REQUIRE((*scanner)->Scan(listing, &hits).ok());
-  std::vector<std::string> out;
-  for (const Hit& hit : hits) {
-    const std::string& text = listing.fields[hit.field].text;
-    out.push_back(listing.fields[hit.field].name + " " + std::to_string(hit.start) + " " +
-                  std::to_string(hit.end) + " " + text.substr(hit.start, hit.end - hit.start) +
-                  " " + std::string(EvasionName(hit.evasions)));
-  }
-  return out;
-}
-
 TEST_CASE("Greeklish spellings of a word meet its Greek key", "[match][greeklish]") {
   std::string greek;
   CHECK(GreeklishToGreek("xwris", 0, &greek) == kXiReading);
@@ -93,29 +76,29 @@ TEST_CASE("a listing reads as Greeklish by its Greek words", "[match][greeklish]
 TEST_CASE("Greek keywords match Greeklish listings, with their offsets", "[match][greeklish]") {
   auto pack = CompileYaml(OneRule(
       "    keywords: [\"χωρίς συνταγή\", \"μπαταρία κουμπί\", \"με το νύχι\"]\n"));
-  CHECK(Hits(pack, MakeListing({{"title", "Xanax 1mg"},
-                                         {"description", "kouti 30 xapia, xwris syntagh, apostolh"}})) ==
-        std::vector<std::string>{"description 16 29 xwris syntagh transliteration"});
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "Xanax 1mg"},
+                                         {"description", "kouti 30 xapia, xwris syntagh, apostolh"}}), true) ==
+        std::vector<std::string>{"t.rule description 16 29 xwris syntagh transliteration"});
   // Another Greeklish style of the same phrase; a phrase across two fields or a comma is none.
-  CHECK(Hits(pack, MakeListing({{"title", "Xoris sintagi, kai apostolh"}})) ==
-        std::vector<std::string>{"title 0 13 Xoris sintagi transliteration"});
-  CHECK(Hits(pack, MakeListing({{"title", "xwris, syntagh kai apo"}})).empty());
-  CHECK(Hits(pack, MakeListing({{"title", "to kapaki anoigei me to nuxi"},
-                                         {"description", "exei mpataria koumpi"}})) ==
-        std::vector<std::string>{"title 18 28 me to nuxi transliteration",
-                                 "description 5 20 mpataria koumpi transliteration"});
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "Xoris sintagi, kai apostolh"}}), true) ==
+        std::vector<std::string>{"t.rule title 0 13 Xoris sintagi transliteration"});
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "xwris, syntagh kai apo"}}), true).empty());
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "to kapaki anoigei me to nuxi"},
+                                         {"description", "exei mpataria koumpi"}}), true) ==
+        std::vector<std::string>{"t.rule title 18 28 me to nuxi transliteration",
+                                 "t.rule description 5 20 mpataria koumpi transliteration"});
   // Greek script is the exact keywords' own hit, found once, with no evasion.
-  CHECK(Hits(pack, MakeListing({{"title", "Xanax χωρίς συνταγή, kai apo"}})) ==
-        std::vector<std::string>{"title 6 31 χωρίς συνταγή "});
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "Xanax χωρίς συνταγή, kai apo"}}), true) ==
+        std::vector<std::string>{"t.rule title 6 31 χωρίς συνταγή "});
   // A listing that does not read as Greeklish is not read this way.
-  CHECK(Hits(pack, MakeListing({{"title", "Xanax xwris syntagh"}})).empty());
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "Xanax xwris syntagh"}}), true).empty());
 }
 
 TEST_CASE("rules can refuse transliterated hits", "[match][greeklish]") {
   auto pack = CompileYaml(OneRule(
       "    keywords: [\"χωρίς συνταγή\"]\n"
       "    evasions: [misspelling]\n"));
-  CHECK(Hits(pack, MakeListing({{"title", "xapia xwris syntagh kai apo"}})).empty());
+  CHECK(ScanToStrings(pack, MakeListing({{"title", "xapia xwris syntagh kai apo"}}), true).empty());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "listscan/compiled_pack.h"
 #include "listscan/scanner.h"
+#include "normalize/folded_text.h"
 #include "rules/rule_loader.h"
 
 namespace listscan::testing {
@@ -53,9 +54,10 @@ inline std::vector<std::vector<Hit>> ScanTitlesAsOneGroup(
   return hits;
 }
 
-// "rule field start end match evasion" per hit.
+// "rule field start end match evasion" per hit: " evasion" when one was undone, or with
+// `evasion_names` the evasion's name (" transliteration", "" for none).
 inline std::vector<std::string> ScanToStrings(const std::shared_ptr<const CompiledPack>& pack,
-                                              const Listing& listing) {
+                                              const Listing& listing, bool evasion_names = false) {
   auto scanner = Scanner::Create(pack);
   REQUIRE(scanner.ok());
   std::vector<Hit> hits;
@@ -63,10 +65,16 @@ inline std::vector<std::string> ScanToStrings(const std::shared_ptr<const Compil
   std::vector<std::string> out;
   for (const Hit& hit : hits) {
     const std::string& text = listing.fields[hit.field].text;
-    out.push_back(pack->rules().rules[hit.rule].id + " " + listing.fields[hit.field].name + " " +
-                  std::to_string(hit.start) + " " + std::to_string(hit.end) + " " +
-                  text.substr(hit.start, hit.end - hit.start) +
-                  (hit.evasions ? " evasion" : ""));
+    std::string line = pack->rules().rules[hit.rule].id + " " + listing.fields[hit.field].name +
+                       " " + std::to_string(hit.start) + " " + std::to_string(hit.end) + " " +
+                       text.substr(hit.start, hit.end - hit.start);
+    if (evasion_names) {
+      line.push_back(' ');
+      line.append(EvasionName(hit.evasions));
+    } else if (hit.evasions) {
+      line.append(" evasion");
+    }
+    out.push_back(std::move(line));
   }
   return out;
 }
