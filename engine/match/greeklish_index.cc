@@ -77,8 +77,11 @@ using ShapeBits = std::array<uint64_t, (26 * 27 * (kLongestListedWord + 1) + 63)
 template <size_t N, size_t M>
 constexpr ShapeBits ListedShapes(const std::string_view (&a)[N], const std::string_view (&b)[M]) {
   ShapeBits bits{};
-  for (const std::string_view word : a) bits[ShapeBit(word) / 64] |= uint64_t{1} << ShapeBit(word) % 64;
-  for (const std::string_view word : b) bits[ShapeBit(word) / 64] |= uint64_t{1} << ShapeBit(word) % 64;
+  auto set = [&](std::string_view word) {
+    bits[ShapeBit(word) / 64] |= uint64_t{1} << ShapeBit(word) % 64;
+  };
+  for (const std::string_view word : a) set(word);
+  for (const std::string_view word : b) set(word);
   return bits;
 }
 
@@ -129,7 +132,8 @@ uint8_t GreeklishToGreek(std::string_view latin, uint8_t readings, std::string* 
       case 'f':
       case 'v':
         // αυ and ευ before a consonant are "af"/"av", "ef"/"ev" ("afto", "evkolo").
-        if ((previous == 'a' || previous == 'e') && IsAsciiLetter(at(i + 1)) && !IsVowel(at(i + 1))) {
+        if ((previous == 'a' || previous == 'e') && IsAsciiLetter(at(i + 1)) &&
+            !IsVowel(at(i + 1))) {
           Put(greek, "u");
         } else {
           Put(greek, c == 'f' ? "\u03C6" : "b");
@@ -307,7 +311,7 @@ void GreeklishIndex::Scan(std::string_view normalized, Scratch* scratch,
     bool latin = true;
     while (i < normalized.size() && IsWordByteOfText(bytes[i])) latin &= bytes[i++] < 0x80;
     const std::string_view word = normalized.substr(from, i - from);
-    // Numbers are not words here ("24", "8"), nor words of letters and digits that are codes.
+    // Numbers ("24", "8") are no words here: they get no key.
     const bool has_letter = std::any_of(word.begin(), word.end(), [](char c) {
       return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
     });

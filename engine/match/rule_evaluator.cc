@@ -123,7 +123,8 @@ void RuleEvaluator::EvaluateRule(const Listing& listing, const std::vector<Patte
       exceptions_.push_back(use);
       continue;
     }
-    const uint16_t allowed = rule.allowed_evasions & patterns_.patterns()[hit.pattern].allowed_evasions;
+    const uint16_t allowed =
+        rule.allowed_evasions & patterns_.patterns()[hit.pattern].allowed_evasions;
     if (hit.evasions & kNamedEvasions & ~allowed) continue;
     // "without X" offers no X, and a context said to be missing is none ("senza targa" is no
     // number plate of a speed pedelec).

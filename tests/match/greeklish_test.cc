@@ -76,10 +76,11 @@ TEST_CASE("a listing reads as Greeklish by its Greek words", "[match][greeklish]
 TEST_CASE("Greek keywords match Greeklish listings, with their offsets", "[match][greeklish]") {
   auto pack = CompileYaml(OneRule(
       "    keywords: [\"χωρίς συνταγή\", \"μπαταρία κουμπί\", \"με το νύχι\"]\n"));
-  CHECK(ScanToStrings(pack, MakeListing({{"title", "Xanax 1mg"},
-                                         {"description", "kouti 30 xapia, xwris syntagh, apostolh"}}), true) ==
+  const Listing offer = MakeListing(
+      {{"title", "Xanax 1mg"}, {"description", "kouti 30 xapia, xwris syntagh, apostolh"}});
+  CHECK(ScanToStrings(pack, offer, true) ==
         std::vector<std::string>{"t.rule description 16 29 xwris syntagh transliteration"});
-  // Another Greeklish style of the same phrase; a phrase across two fields or a comma is none.
+  // Another Greeklish style of the same phrase; with a comma between its words, none.
   CHECK(ScanToStrings(pack, MakeListing({{"title", "Xoris sintagi, kai apostolh"}}), true) ==
         std::vector<std::string>{"t.rule title 0 13 Xoris sintagi transliteration"});
   CHECK(ScanToStrings(pack, MakeListing({{"title", "xwris, syntagh kai apo"}}), true).empty());

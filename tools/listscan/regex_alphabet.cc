@@ -94,8 +94,9 @@ std::string RegexAlphabetProblem(std::string_view regex) {
     }
     const std::string_view letter = regex.substr(i, CodePointBytes(static_cast<unsigned char>(c)));
     if (const std::string folded = NormalizeKeyword(letter); folded != letter) {
-      return absl::StrCat("\"", std::string(letter), "\" never occurs in the normalized text, which writes it \"",
-                          folded, "\": write that instead");
+      return absl::StrCat("\"", std::string(letter),
+                          "\" never occurs in the normalized text, which writes it \"", folded,
+                          "\": write that instead");
     }
     i += letter.size();
   }
