@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <set>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -16,6 +17,13 @@ namespace listscan {
 namespace {
 
 constexpr bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Where the letter that starts at text[i] ends.
+size_t LetterEnd(std::string_view text, size_t i) {
+  size_t end = i + 1;
+  while (end < text.size() && IsContinuation(static_cast<unsigned char>(text[end]))) ++end;
+  return end;
+}
 
 // Keys are compared on their first this many letters.
 constexpr size_t kMaxKeyUnits = 64;
@@ -254,8 +262,7 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
 void ForEachDeletion(std::string_view key, std::string* scratch,
                      const std::function<void(std::string_view)>& visit) {
   for (size_t i = 0; i < key.size();) {
-    size_t end = i + 1;
-    while (end < key.size() && IsContinuation(static_cast<unsigned char>(key[end]))) ++end;
+    const size_t end = LetterEnd(key, i);
     scratch->assign(key.substr(0, i));
     scratch->append(key.substr(end));
     visit(*scratch);
@@ -427,6 +434,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   };
   std::vector<std::pair<uint64_t, uint32_t>> common_keys;  // key hash, known_words_ index
   std::vector<uint64_t> near;
+  std::set<std::string> letters;  // sorted: the same pack gives the same bytes
   std::string greek;
   for (const std::string& word : rules.common_words) {
     const std::string skeleton = SkeletonKeyword(word);
@@ -435,6 +443,11 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
     const uint32_t known_index = add_known(skeleton);
     auto add_common = [&](std::string_view common_key) {
       common_keys.emplace_back(KeyHash(common_key), known_index);
+      for (size_t i = 0; i < common_key.size();) {
+        const size_t end = LetterEnd(common_key, i);
+        letters.insert(std::string(common_key.substr(i, end - i)));
+        i = end;
+      }
       near.push_back(KeyHash(common_key));
       ForEachDeletion(common_key, &deletion,
                       [&](std::string_view d) { near.push_back(KeyHash(d)); });
@@ -456,6 +469,7 @@ FuzzyIndex::FuzzyIndex(const PatternTable& table, const RuleSet& rules)
   std::sort(near.begin(), near.end());
   near.erase(std::unique(near.begin(), near.end()), near.end());
   common_near_ = FlatArray<uint64_t>(std::move(near));
+  for (const std::string& letter : letters) common_letters_ += letter;
 }
 
 std::vector<std::pair<std::string, uint32_t>> FuzzyIndex::EditKeys() const {
@@ -480,20 +494,48 @@ bool FuzzyIndex::SoundsLikeCommonWord(std::string_view word, std::string_view ke
 }
 
 bool FuzzyIndex::NearCommonWord(std::string_view key, Scratch* scratch) const {
-  // Equal to a common key, or one letter short of one: the key itself is in the set. One letter
-  // more, or one changed or swapped: one of its deletions is (a common key, or one of its own
-  // deletions).
   if (common_near_.empty()) return false;
-  const std::span<const uint64_t> near_keys = common_near_.span();
-  auto contains = [near_keys](std::string_view probe) {
-    return std::binary_search(near_keys.begin(), near_keys.end(), KeyHash(probe));
+  const std::span<const uint64_t> near_keys = common_near_.span(),
+                                  common_keys = common_key_hashes_.span();
+  auto in = [](std::span<const uint64_t> hashes, std::string_view probe) {
+    return std::binary_search(hashes.begin(), hashes.end(), KeyHash(probe));
   };
-  if (contains(key)) return true;
-  bool near = false;
-  ForEachDeletion(key, &scratch->deletion, [&](std::string_view d) {
-    near = near || contains(d);
-  });
-  return near;
+  // Equal to a common key, or one letter short of one: the key itself is in the near set.
+  if (in(near_keys, key)) return true;
+  // A deletion of the key in the near set is a common key (the key has one letter more), or a
+  // common key without one letter: then the two are at most two edits apart ("sildenfil" and
+  // "sidenofil"), and only the key with that letter changed, or swapped with the next, can be
+  // one edit from it. Those few variants are looked up among the common keys themselves.
+  std::string& variant = scratch->variant;
+  for (size_t i = 0; i < key.size();) {
+    const size_t end = LetterEnd(key, i);
+    scratch->deletion.assign(key.substr(0, i));
+    scratch->deletion.append(key.substr(end));
+    if (in(near_keys, scratch->deletion)) {
+      if (in(common_keys, scratch->deletion)) return true;
+      const std::string_view letter = key.substr(i, end - i);
+      for (size_t l = 0; l < common_letters_.size();) {
+        const size_t l_end = LetterEnd(common_letters_, l);
+        const std::string_view other = std::string_view(common_letters_).substr(l, l_end - l);
+        l = l_end;
+        if (other == letter) continue;
+        variant.assign(key.substr(0, i));
+        variant.append(other);
+        variant.append(key.substr(end));
+        if (in(common_keys, variant)) return true;
+      }
+      if (end < key.size()) {
+        const size_t next_end = LetterEnd(key, end);
+        variant.assign(key.substr(0, i));
+        variant.append(key.substr(end, next_end - end));
+        variant.append(letter);
+        variant.append(key.substr(next_end));
+        if (in(common_keys, variant)) return true;
+      }
+    }
+    i = end;
+  }
+  return false;
 }
 
 void FuzzyIndex::DeriveTables() {
@@ -818,6 +860,7 @@ void FuzzyIndex::Serialize(ByteWriter* out) const {
   common_key_hashes_.Serialize(out);
   common_key_words_.Serialize(out);
   common_near_.Serialize(out);
+  out->PutString(common_letters_);
   out->Put<uint64_t>(min_word_bytes_);
   out->Put<uint64_t>(max_word_bytes_);
 }
@@ -840,6 +883,7 @@ std::unique_ptr<FuzzyIndex> FuzzyIndex::Deserialize(ByteReader* in, size_t patte
        x.known_slots_.Deserialize(in, x.known_words_.size());
   ok = ok && x.common_key_hashes_.Deserialize(in) && x.common_key_words_.Deserialize(in) &&
        x.common_near_.Deserialize(in);
+  x.common_letters_ = in->GetString();
   x.min_word_bytes_ = in->Get<uint64_t>();
   x.max_word_bytes_ = in->Get<uint64_t>();
   const std::span<const uint64_t> hashes = x.common_key_hashes_.span(),

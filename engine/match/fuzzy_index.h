@@ -93,6 +93,7 @@ class FuzzyIndex {
     std::string key;
     std::string greek_key;  // a Greek word's second key
     std::string deletion;
+    std::string variant;
     std::vector<uint32_t> candidates;
     std::vector<Slot> slots;
     std::vector<uint32_t> matched;  // entries_ indices, or sound_entries_ ones | kSoundEntry
@@ -162,8 +163,8 @@ class FuzzyIndex {
   void MatchWord(std::string_view word, Scratch* scratch) const;
   // The same for one of the word's keys.
   void MatchKey(std::string_view word, std::string_view key, Scratch* scratch) const;
-  // Whether a key lies one edit from a common word's key: a non-word as near a real word as to a
-  // keyword is that word's typo ("graise" is "graisse", not "gralise").
+  // Whether a key lies at most one edit from a common word's key: a non-word as near a real word
+  // as to a keyword is that word's typo ("graise" is "graisse", not "gralise").
   bool NearCommonWord(std::string_view key, Scratch* scratch) const;
   // Whether `word` sounds like a common word (the same key) that is no farther from it, letter by
   // letter, than `keyword` is: "graise" is as near "graisse" as "gralise", and is the former's
@@ -243,6 +244,7 @@ class FuzzyIndex {
   FlatArray<uint64_t> common_key_hashes_;
   FlatArray<uint32_t> common_key_words_;  // → known_words_
   FlatArray<uint64_t> common_near_;
+  std::string common_letters_;  // every letter of the common keys, once, end to end
   size_t min_word_bytes_ = SIZE_MAX;
   size_t max_word_bytes_ = 0;
 };

@@ -63,15 +63,56 @@ constexpr int kOtherItemWords = 3;      // "no artificial colours or DMAA"
 
 }  // namespace
 
+NegationCueTable::Cue NegationCueTable::MakeCue(std::string_view written) {
+  const std::string folded = NormalizeKeyword(written);
+  Cue cue;
+  cue.words = WordsOf(folded);
+  cue.hyphen = !folded.empty() && folded.front() == '-';
+  // Fold the cue a letter at a time to learn which folded bytes came from plain ASCII letters.
+  std::string letters;
+  std::vector<bool> from_ascii;
+  for (size_t i = 0; i < written.size();) {
+    size_t end = i + 1;
+    while (end < written.size() && (static_cast<unsigned char>(written[end]) & 0xC0) == 0x80) ++end;
+    FoldedText one;
+    FoldViews(written.substr(i, end - i), &one);
+    letters += one.normalized;
+    from_ascii.insert(from_ascii.end(), one.normalized.size(),
+                      static_cast<unsigned char>(written[i]) < 0x80);
+    i = end;
+  }
+  // Letters folded one by one that do not cut into the same words leave the cue without marks.
+  size_t word = 0;
+  std::vector<uint64_t> plain;
+  for (size_t i = 0; i < letters.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(letters[i]))) {
+      ++i;
+      continue;
+    }
+    const size_t from = i;
+    uint64_t bits = 0;
+    while (i < letters.size() && IsWordByte(static_cast<unsigned char>(letters[i]))) {
+      if (from_ascii[i] && i - from < 64) bits |= uint64_t{1} << (i - from);
+      ++i;
+    }
+    if (word >= cue.words.size() || letters.compare(from, i - from, cue.words[word]) != 0) {
+      return cue;
+    }
+    plain.push_back(bits);
+    ++word;
+  }
+  if (word == cue.words.size()) cue.plain = std::move(plain);
+  return cue;
+}
+
 NegationCueTable::NegationCueTable(const std::vector<NegationCues>& cues) {
   for (const NegationCues& language : cues) {
     for (const std::string& text : language.before) {
-      Cue cue{WordsOf(NormalizeKeyword(text)), false};
+      Cue cue = MakeCue(text);
       if (!cue.words.empty()) before_[cue.words.back()].push_back(std::move(cue));
     }
     for (const std::string& text : language.after) {
-      const std::string folded = NormalizeKeyword(text);
-      Cue cue{WordsOf(folded), folded.front() == '-'};
+      Cue cue = MakeCue(text);
       if (!cue.words.empty()) after_[cue.words.front()].push_back(std::move(cue));
     }
     for (const std::string& text : language.joins) {
@@ -88,8 +129,10 @@ NegationCueTable::NegationCueTable(const std::vector<NegationCues>& cues) {
   }
 }
 
-void NegationCueTable::Mark(std::string_view normalized, const std::vector<Span>& hits,
-                            Scratch* scratch, std::vector<uint8_t>* negated) const {
+void NegationCueTable::Mark(const FoldedText& folded, std::string_view original,
+                            const std::vector<Span>& hits, Scratch* scratch,
+                            std::vector<uint8_t>* negated) const {
+  const std::string_view normalized = folded.normalized;
   negated->assign(hits.size(), 0);
   if (empty() || hits.empty()) return;
   scratch->words.clear();
@@ -107,15 +150,28 @@ void NegationCueTable::Mark(std::string_view normalized, const std::vector<Span>
     gap_from = i;
   }
   for (size_t h = 0; h < hits.size(); ++h) {
-    (*negated)[h] = Negated(normalized, hits[h], hits, *scratch) ? 1 : 0;
+    (*negated)[h] = Negated(folded, original, hits[h], hits, *scratch) ? 1 : 0;
   }
 }
 
-bool NegationCueTable::Negated(std::string_view text, const Span& hit,
-                               const std::vector<Span>& hits, const Scratch& scratch) const {
+bool NegationCueTable::Negated(const FoldedText& folded, std::string_view original,
+                               const Span& hit, const std::vector<Span>& hits,
+                               const Scratch& scratch) const {
+  const std::string_view text = folded.normalized;
   const std::vector<Span>& words = scratch.words;
   const auto word = [&](size_t i) {
     return absl::string_view(text.data() + words[i].begin, words[i].end - words[i].begin);
+  };
+  // Text word i is the cue's word k, diacritics included (Cue::plain).
+  const auto same_word = [&](size_t i, const Cue& cue, size_t k) {
+    if (word(i) != cue.words[k]) return false;
+    if (cue.plain.empty()) return true;
+    for (uint32_t p = words[i].begin; p < words[i].end && p - words[i].begin < 64; ++p) {
+      const bool accented = static_cast<unsigned char>(original[folded.normalized_begin[p]]) >= 0x80 &&
+                            static_cast<unsigned char>(text[p]) < 0x80;
+      if (accented && ((cue.plain[k] >> (p - words[i].begin)) & 1)) return false;
+    }
+    return true;
   };
   const auto count = static_cast<int>(words.size());
   // The hit's first and last words.
@@ -158,7 +214,7 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
         if (i - n + 1 < 0) continue;
         bool same = true;
         for (int k = 0; k < n && same; ++k) {
-          same = word(i - n + 1 + k) == cue.words[k] &&
+          same = same_word(i - n + 1 + k, cue, k) &&
                  (k == 0 || (scratch.gaps[i - n + 1 + k] & kBarrier) == 0);
         }
         if (!same) continue;
@@ -191,7 +247,7 @@ bool NegationCueTable::Negated(std::string_view text, const Span& hit,
         if (i + n > count || (cue.hyphen && (!(gap & kHyphen) || crossed))) continue;
         bool same = true;
         for (int k = 0; k < n && same; ++k) {
-          same = word(i + k) == cue.words[k] && (k == 0 || (scratch.gaps[i + k] & kBarrier) == 0);
+          same = same_word(i + k, cue, k) && (k == 0 || (scratch.gaps[i + k] & kBarrier) == 0);
         }
         if (!same) continue;
         return !in_longer_hit(words[i].begin, words[i + n - 1].end, false) &&

@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "listscan/rule.h"
+#include "normalize/folded_text.h"
 
 namespace listscan {
 
@@ -36,17 +37,24 @@ class NegationCueTable {
     std::vector<uint8_t> gaps;  // GapKind bits of the separator before each word
   };
 
-  // negated[i] = 1 for each hits[i] in the scope of a cue of `normalized`, else 0.
-  void Mark(std::string_view normalized, const std::vector<Span>& hits, Scratch* scratch,
-            std::vector<uint8_t>* negated) const;
+  // negated[i] = 1 for each hits[i] in the scope of a cue of the field `folded` (with its offset
+  // maps) was folded from, `original`; else 0.
+  void Mark(const FoldedText& folded, std::string_view original, const std::vector<Span>& hits,
+            Scratch* scratch, std::vector<uint8_t>* negated) const;
 
  private:
   struct Cue {
     std::vector<std::string> words;
+    // Per word, a bit per byte: the cue writes that letter without a diacritic. A text letter with
+    // one is then another word: Swedish "utan" (without) is not Hungarian "után" (after), nor
+    // Romanian "fara" Italian "farà". A letter the text writes plain matches either way, as
+    // sellers leave diacritics out.
+    std::vector<uint64_t> plain;
     bool hyphen = false;  // after-cues written "-free": the gap before them has a hyphen
   };
-  bool Negated(std::string_view text, const Span& hit, const std::vector<Span>& hits,
-               const Scratch& scratch) const;
+  static Cue MakeCue(std::string_view written);
+  bool Negated(const FoldedText& folded, std::string_view original, const Span& hit,
+               const std::vector<Span>& hits, const Scratch& scratch) const;
 
   // Cues by their last word (before) or first word (after).
   absl::flat_hash_map<std::string, std::vector<Cue>> before_;

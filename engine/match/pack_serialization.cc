@@ -36,7 +36,7 @@ static_assert(sizeof(CompileStats) == 64, "CompileStats changed: update PackCode
 namespace {
 
 constexpr char kMagic[8] = {'L', 'S', 'P', 'A', 'C', 'K', '\0', '\1'};
-constexpr uint32_t kFormat = 5;
+constexpr uint32_t kFormat = 6;
 
 std::string PlatformName() {
   hs_platform_info_t platform{};

@@ -689,7 +689,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     }
     // 5b. Hits in the scope of a negation cue ("without X", "X-free") are marked for the rules.
     if (const NegationCueTable& negations = pack_->negations(); !negations.empty()) {
-      negations.Mark(folded.normalized, s.hit_spans, &s.negation_scratch, &s.negated);
+      negations.Mark(folded, original, s.hit_spans, &s.negation_scratch, &s.negated);
       for (size_t h = 0; h < s.negated.size(); ++h) {
         s.pattern_hits[field_hits + h].negated = s.negated[h] != 0;
       }

@@ -21,8 +21,12 @@ const char kCues[] =
     "    after: [\"-frei\"]\n"
     "    joins: [und, oder]\n"
     "  - language: hu\n"
-    "    after: [nelkul]\n"
-    "    joins: [es]\n";
+    "    after: [\"nélkül\"]\n"
+    "    joins: [es]\n"
+    "  - language: sv\n"
+    "    before: [utan]\n"
+    "  - language: ro\n"
+    "    before: [\"fără\"]\n";
 
 std::string Rules(const std::string& extra = "") {
   return OneRule("    keywords: [sibutramine, sibutramin, szibutramin, dmaa]\n" + extra) +
@@ -68,6 +72,15 @@ TEST_CASE("offer phrases that contain a cue are not negations", "[match][negatio
   CHECK(Flags(pack, "Sibutramine free shipping") == 1);  // "free" needs the hyphen
   CHECK(Flags(pack, "Magnetspiel ohne CE Kennzeichnung") == 1);
   CHECK(Flags(pack, "Magnetspiel, keine Anleitung, ohne CE") == 1);
+}
+
+TEST_CASE("a cue written plain is not the same word written with a diacritic", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "Tabletter utan sibutramin") == 0);
+  CHECK(Flags(pack, "Vásárlás után szibutramin 15 mg") == 1);  // Hungarian "after"
+  CHECK(Flags(pack, "Ceai fără sibutramină, fara DMAA") == 0);
+  CHECK(Flags(pack, "Ceai fara sibutramina") == 0);  // diacritics left out still match
+  CHECK(Flags(pack, "DMAA es szibutramin nelkul") == 0);
 }
 
 TEST_CASE("a rule can ignore the cues", "[match][negation]") {

@@ -198,7 +198,7 @@ TEST_CASE("bytes from another build or format are refused", "[match][serialize]"
   Reseal(&other_format);
   read = DeserializePack(other_format);
   CHECK(read.status().code() == absl::StatusCode::kFailedPrecondition);
-  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 5");
+  CHECK(read.status().message() == "compiled pack: format 9, this build reads format 6");
 }
 
 }  // namespace
