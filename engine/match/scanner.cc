@@ -13,6 +13,7 @@
 #include "match/greeklish_index.h"
 #include "match/hyperscan_databases.h"
 #include "match/leet_read_view.h"
+#include "match/spaced_read_view.h"
 #include "match/negation_cues.h"
 #include "match/pattern_table.h"
 #include "match/rule_evaluator.h"
@@ -46,6 +47,7 @@ struct FieldSpan {
   uint32_t skeleton_end;
   uint32_t normalized_begin;
   uint32_t normalized_end;
+  bool spaced_out;  // the skeleton joined letters spelt out one by one
 };
 
 // A candidate match located in its field (local offsets into that field's views).
@@ -59,6 +61,7 @@ struct LocatedMatch {
   bool leet;   // a regex match over the field's leet reading (LeetReadNormalized)
   uint8_t spelt_edges;  // SpeltEdge bits: one-letter words spelt out with the keyword, dropped
   bool translit;  // a Greek keyword in Greek written with Latin letters (normalized offsets)
+  bool spaced;    // a regex match over the field's spelt-out letters joined (SpacedReadNormalized)
 };
 
 // A keyword spelt out letter by letter may start or end one letter into the run the skeleton
@@ -66,11 +69,13 @@ struct LocatedMatch {
 enum SpeltEdge : uint8_t { kSpeltLetterBefore = 1, kSpeltLetterAfter = 2 };
 constexpr uint32_t kFewestSpeltEdgeBytes = 4;  // "DMAA" in "s D M A A"
 
-// A field with a word in leet, read through it: [begin, end) of the joined leet view.
+// A field read for the regexes with its leet as letters, or with its spelt-out letters joined:
+// [begin, end) of the joined read view.
 struct LeetField {
   uint32_t span;
   uint32_t begin;
   uint32_t end;
+  bool spaced;  // joined (offsets map back through read_to_normalized), not leet (same offsets)
 };
 
 // Word boundary at `position` of a field's skeleton, the field being [begin, end) of the joined
@@ -215,11 +220,13 @@ struct Scanner::State {
   std::vector<uint32_t> normalized_starts;  // spans[i].normalized_begin
   // The fields with a word in leet, each after a separator, in the regexes' leet reading.
   std::string leet_view;
-  std::vector<uint8_t> leet_read;  // per leet_view byte: a LeetRead
+  std::vector<uint8_t> leet_read;  // per leet_view byte: a LeetRead, or 1 for a joined byte
+  std::vector<uint32_t> read_to_normalized;  // per leet_view byte: its field's normalized offset
   std::vector<LeetField> leet_fields;
   std::vector<uint32_t> leet_starts;  // leet_fields[i].begin
   std::string leet_field;
   std::vector<uint8_t> leet_field_read;
+  std::vector<uint32_t> spaced_field_map;
   std::vector<std::string_view> listing_fields;  // one listing's normalized fields
   GreeklishIndex::Scratch greeklish_scratch;
   std::vector<GreeklishIndex::Match> greeklish_matches;
@@ -307,8 +314,9 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     for (uint32_t f = 0; f < listing.fields.size(); ++f) {
       if (listing.fields[f].text.empty()) continue;
       FieldSpan span{l, f, static_cast<uint32_t>(s.skeleton.size()), 0,
-                     static_cast<uint32_t>(s.normalized.size()), 0};
-      AppendFoldedViews(listing.fields[f].text, &s.normalized, &s.skeleton, &s.skeleton_leet);
+                     static_cast<uint32_t>(s.normalized.size()), 0, false};
+      AppendFoldedViews(listing.fields[f].text, &s.normalized, &s.skeleton, &s.skeleton_leet,
+                        &span.spaced_out);
       span.skeleton_end = static_cast<uint32_t>(s.skeleton.size());
       span.normalized_end = static_cast<uint32_t>(s.normalized.size());
       s.skeleton.push_back(kFieldSeparator);
@@ -320,28 +328,43 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
     }
   }
   if (s.spans.empty()) return absl::OkStatus();
-  // 1b. The regexes' leet reading of the fields with a word in leet (a fraction of a percent of
-  // a catalogue's fields), folded again for the map from skeleton to normalized bytes.
+  // 1b. The regexes' readings of the fields with a word in leet, or with letters spelt out one
+  // by one (each a fraction of a percent of a catalogue's fields), folded again for the maps.
   s.leet_view.clear();
   s.leet_read.clear();
+  s.read_to_normalized.clear();
   s.leet_fields.clear();
   s.leet_starts.clear();
-  for (uint32_t i = 0; i < s.spans.size() && !dbs.regex_spans.empty(); ++i) {
-    const FieldSpan& span = s.spans[i];
-    if (!HasLeetInsideWord(
-            s.skeleton.view().substr(span.skeleton_begin, span.skeleton_end - span.skeleton_begin),
-            s.skeleton_leet.data() + span.skeleton_begin)) {
-      continue;
-    }
-    FoldText(listings[span.listing].fields[span.field].text, &s.folded);
-    LeetReadNormalized(s.folded, &s.leet_field, &s.leet_field_read);
+  auto add_read_field = [&](uint32_t span_index, const std::string& text,
+                            const std::vector<uint8_t>& read, const uint32_t* to_normalized,
+                            bool spaced) {
     s.leet_view.push_back(kFieldSeparator);
     s.leet_read.push_back(0);
+    s.read_to_normalized.push_back(0);
     const auto begin = static_cast<uint32_t>(s.leet_view.size());
-    s.leet_view += s.leet_field;
-    s.leet_read.insert(s.leet_read.end(), s.leet_field_read.begin(), s.leet_field_read.end());
-    s.leet_fields.push_back({i, begin, static_cast<uint32_t>(s.leet_view.size())});
+    s.leet_view += text;
+    s.leet_read.insert(s.leet_read.end(), read.begin(), read.end());
+    for (uint32_t b = 0; b < text.size(); ++b) {
+      s.read_to_normalized.push_back(to_normalized != nullptr ? to_normalized[b] : b);
+    }
+    s.leet_fields.push_back({span_index, begin, static_cast<uint32_t>(s.leet_view.size()), spaced});
     s.leet_starts.push_back(begin);
+  };
+  for (uint32_t i = 0; i < s.spans.size() && !dbs.regex_spans.empty(); ++i) {
+    const FieldSpan& span = s.spans[i];
+    const bool leet = HasLeetInsideWord(
+        s.skeleton.view().substr(span.skeleton_begin, span.skeleton_end - span.skeleton_begin),
+        s.skeleton_leet.data() + span.skeleton_begin);
+    if (!leet && !span.spaced_out) continue;
+    FoldText(listings[span.listing].fields[span.field].text, &s.folded);
+    if (leet) {
+      LeetReadNormalized(s.folded, &s.leet_field, &s.leet_field_read);
+      add_read_field(i, s.leet_field, s.leet_field_read, nullptr, false);
+    }
+    if (span.spaced_out) {
+      SpacedReadNormalized(s.folded, &s.leet_field, &s.spaced_field_map, &s.leet_field_read);
+      add_read_field(i, s.leet_field, s.leet_field_read, s.spaced_field_map.data(), true);
+    }
   }
 
   // 2. Keywords over the whole group, each hit located in its field with its word boundaries
@@ -379,7 +402,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
       }
       if (AllLeet(s.skeleton_leet, from, to)) continue;
       s.located.push_back({span_index, pattern, from - span.skeleton_begin,
-                           to - span.skeleton_begin, false, false, false, spelt_edges, false});
+                           to - span.skeleton_begin, false, false, false, spelt_edges, false, false});
     }
   }
   // Misspellings of long keywords, word by word over each field's skeleton.
@@ -393,7 +416,8 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                  &s.fuzzy_matches);
       for (const FuzzyIndex::Match& match : s.fuzzy_matches) {
         s.located.push_back(
-            {span_index, match.pattern, match.from, match.to, false, match.split, false, 0, false});
+            {span_index, match.pattern, match.from, match.to, false, match.split, false, 0, false,
+             false});
       }
     }
   }
@@ -414,7 +438,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
                          &s.greeklish_matches);
           for (const GreeklishIndex::Match& match : s.greeklish_matches) {
             s.located.push_back(
-                {span_index, match.pattern, match.from, match.to, false, false, false, 0, true});
+                {span_index, match.pattern, match.from, match.to, false, false, false, 0, true, false});
           }
         }
       }
@@ -514,25 +538,28 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
           continue;
         }
         s.located.push_back({span_index, pattern, from - span.normalized_begin,
-                             to - span.normalized_begin, true, false, false, 0, false});
+                             to - span.normalized_begin, true, false, false, 0, false, false});
       }
       return absl::OkStatus();
     };
-    // Scans one field's leet reading (after its separator, the left context) and keeps the
-    // matches that read a word in leet: the others are the normalized view's own, or read codes.
+    // Scans one field's reading (after its separator, the left context) and keeps the matches
+    // that read a word in leet, or joined letters: the others are the normalized view's own, or
+    // read codes. A joined reading's offsets map back to the normalized view's.
     auto scan_leet_field = [&](uint32_t regex, const LeetField& field) -> absl::Status {
       const std::string_view view =
           std::string_view(s.leet_view).substr(field.begin - 1, field.end - field.begin + 1);
       if (absl::Status status = scan(dbs.regex_spans[regex], view); !status.ok()) return status;
+      const uint8_t wanted = field.spaced ? 1 : kLeetInsideWord;
       for (const RawMatch& match : s.raw) {
         const uint32_t from = field.begin + std::max<uint32_t>(match.from, 1) - 1;
         const uint32_t to = field.begin + match.to - 1;
         if (to <= from || std::find(s.leet_read.begin() + from, s.leet_read.begin() + to,
-                                    kLeetInsideWord) == s.leet_read.begin() + to) {
+                                    wanted) == s.leet_read.begin() + to) {
           continue;
         }
-        s.located.push_back({field.span, table.regex_ids()[regex], from - field.begin,
-                             to - field.begin, true, false, true, 0, false});
+        s.located.push_back({field.span, table.regex_ids()[regex], s.read_to_normalized[from],
+                             s.read_to_normalized[to - 1] + 1, true, false, !field.spaced, 0,
+                             false, field.spaced});
       }
       return absl::OkStatus();
     };
@@ -584,8 +611,9 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
   // normalized view and the leet reading, the normalized one is kept (it sorts last). Greeklish
   // matches are in normalized offsets, keyword ones in skeleton offsets: they sort apart.
   std::sort(s.located.begin(), s.located.end(), [](const LocatedMatch& a, const LocatedMatch& b) {
-    return std::tie(a.span, a.pattern, a.translit, a.from, a.to, b.leet) <
-           std::tie(b.span, b.pattern, b.translit, b.from, b.to, a.leet);
+    const bool a_read = a.leet || a.spaced, b_read = b.leet || b.spaced;
+    return std::tie(a.span, a.pattern, a.translit, a.from, a.to, b_read) <
+           std::tie(b.span, b.pattern, b.translit, b.from, b.to, a_read);
   });
   size_t kept = 0;
   for (size_t i = 0; i < s.located.size(); ++i) {
@@ -640,7 +668,7 @@ absl::Status Scanner::ScanMany(const Listing* listings, size_t count,
             WithoutSingleScriptHomoglyphs(
                 std::string_view(original).substr(start, end - start),
                 NormalizedEvasions(folded, match.from, match.to) & ~kEvasionDiacritics) |
-            (match.leet ? kEvasionLeet : 0);
+            (match.leet ? kEvasionLeet : 0) | (match.spaced ? kEvasionSpacing : 0);
         s.pattern_hits.push_back({match.pattern, span.field, start, end, evasions});
         s.hit_spans.push_back({match.from, match.to, pattern.positive});
         continue;

@@ -464,7 +464,7 @@ bool OpensMailDomain(const unsigned char* in, size_t size, size_t at) {
 // given) gets one byte per skeleton byte: 1 where it was a leet digit or symbol.
 template <bool kMaps>
 size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* leet,
-                   FoldedText* out, bool join_spaced_letters) {
+                   FoldedText* out, bool join_spaced_letters, bool* joined) {
   if constexpr (kMaps) {
     out->skeleton_to_normalized.resize(size);
     out->skeleton_evasions.resize(size);
@@ -595,6 +595,7 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
         }
         // A phrase needs two letters in each of its runs: "z /.s" is no phrase.
         if (spelt < 3 && (letters >= 3 || (count >= 2 && letters >= 2))) {
+          if (joined != nullptr) *joined = true;
           for (int k = 0; k < count; ++k) {
             if (k > 0) put(' ', letter_end(runs[k - 1][1]), 0);
             for (size_t q = runs[k][0];; q = letter_end(q) + 1) {
@@ -651,13 +652,13 @@ size_t Skeletonize(const unsigned char* in, size_t size, char* skeleton, char* l
 template <bool kMaps>
 std::pair<size_t, size_t> Fold(std::string_view original, FoldBuffer* normalized,
                                FoldBuffer* skeleton, FoldBuffer* leet, FoldedText* maps,
-                               bool join_spaced_letters) {
+                               bool join_spaced_letters, bool* joined = nullptr) {
   const size_t normalized_length = Normalize<kMaps>(original, normalized, maps);
   const auto* in =
       reinterpret_cast<const unsigned char*>(normalized->data() + normalized->size() - normalized_length);
   const size_t skeleton_length = Skeletonize<kMaps>(
       in, normalized_length, skeleton->Reserve(normalized_length),
-      leet ? leet->Reserve(normalized_length) : nullptr, maps, join_spaced_letters);
+      leet ? leet->Reserve(normalized_length) : nullptr, maps, join_spaced_letters, joined);
   skeleton->Commit(skeleton_length);
   if (leet) leet->Commit(skeleton_length);
   return {normalized_length, skeleton_length};
@@ -706,8 +707,8 @@ void FoldViews(std::string_view original, FoldedText* out) {
 }
 
 void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton,
-                       FoldBuffer* skeleton_leet) {
-  Fold<false>(original, normalized, skeleton, skeleton_leet, nullptr, true);
+                       FoldBuffer* skeleton_leet, bool* spaced_out) {
+  Fold<false>(original, normalized, skeleton, skeleton_leet, nullptr, true, spaced_out);
 }
 
 std::string NormalizeKeyword(std::string_view keyword) {

@@ -72,9 +72,10 @@ void FoldViews(std::string_view original, FoldedText* out);
 
 // FoldViews appending straight to the ends of two buffers: how the scanner lays a group's fields
 // end to end without copying them. With `skeleton_leet`, also appends one byte per skeleton byte:
-// 1 where it was a leet digit or symbol (kEvasionLeet), else 0, for word-boundary checks.
+// 1 where it was a leet digit or symbol (kEvasionLeet), else 0, for word-boundary checks. With
+// `spaced_out`, sets it when the skeleton joined letters spelt out one by one.
 void AppendFoldedViews(std::string_view original, FoldBuffer* normalized, FoldBuffer* skeleton,
-                       FoldBuffer* skeleton_leet = nullptr);
+                       FoldBuffer* skeleton_leet = nullptr, bool* spaced_out = nullptr);
 
 // The same folds applied to a rule's keyword, so keywords and text meet in the same space.
 // Keywords fold without the spacing join (a keyword's own spaces are kept, as one space).

@@ -141,6 +141,22 @@ TEST_CASE("a regex reads the leet of a field that has a word in leet", "[match][
   CHECK((group[3][0].evasions & kEvasionLeet) != 0);
 }
 
+TEST_CASE("a regex reads letters spelt out one by one, joined as the keywords see them",
+          "[match][evasion]") {
+  auto pack = CompileYaml(OneRule("    regex: ['\\b[1-9][0-9]{2,}\\s?w\\b', 'no\\sfuse']\n"));
+  // The match is reported over the original text, separators included.
+  CHECK(EvasionOf(pack, "CB amplifier 1 0 0 0 W") == "spacing 13 22");
+  CHECK(EvasionOf(pack, "UK plug n.o  f.u.s.e inside") == "spacing 8 20");
+  CHECK(EvasionOf(pack, "CB amplifier 1000 W") == " 13 19");
+  // Matches that need no joined letter are the normalized view's own, reported once.
+  const auto both = ScanTitlesAsOneGroup(pack, {"n o t a b e n e: 500 W"});
+  REQUIRE(both[0].size() == 1);
+  CHECK(both[0][0].start == 17);
+  CHECK((both[0][0].evasions & kEvasionSpacing) == 0);
+  // Single letters with nothing joined stay apart ("a b" is no run).
+  CHECK(ScanTitle(pack, "size 5 0 W").empty());
+}
+
 TEST_CASE("regex exceptions read leet as the hits do", "[match][evasion]") {
   auto pack = CompileYaml(OneRule(
       "    keywords: [hydroquinone]\n    exceptions: [{regex: 'without\\shydroquinone'}]\n"));
