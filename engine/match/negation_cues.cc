@@ -201,13 +201,26 @@ bool NegationCueTable::Negated(const FoldedText& folded, std::string_view origin
            not_followed_by_.contains(word(after_cue));
   };
 
+  // The words of the hit's own item after the hit: an item of a list is a few words, a longer
+  // one is a clause of its own ("bez štítků, oči jsou malé korálky": the eyes are beads).
+  int after_in_item = 0;
+  for (int i = last + 1; i < count && after_in_item <= kOtherItemWords; ++i) {
+    if (scratch.gaps[i] & (kBarrier | kJoin)) break;
+    if (joins_.contains(word(i)) || stops_.contains(word(i))) break;
+    ++after_in_item;
+  }
+
   // To the left: the hit's own item, then earlier items, up to a cue.
   bool crossed = false;
   int item = 0;
   for (int i = first - 1; i >= 0; --i) {
     const uint8_t gap = scratch.gaps[i + 1];
     if (gap & kBarrier) break;
-    if (gap & kJoin) crossed = true, item = 0;
+    if (gap & kJoin) {
+      // Reached across a comma or slash, the hit's item must be a list item's length.
+      if (!crossed && item + 1 + after_in_item > kOtherItemWords) break;
+      crossed = true, item = 0;
+    }
     if (const auto it = before_.find(word(i)); it != before_.end()) {
       for (const Cue& cue : it->second) {
         const int n = static_cast<int>(cue.words.size());

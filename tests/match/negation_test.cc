@@ -56,6 +56,13 @@ TEST_CASE("the scope ends at a sentence mark or a long item", "[match][negation]
   CHECK(Flags(pack, "Kapseln ohne Zusatzstoffe: DMAA 60 mg") == 1);
 }
 
+TEST_CASE("a clause after a comma is no item of the list", "[match][negation]") {
+  auto pack = CompileYaml(Rules());
+  CHECK(Flags(pack, "Tea without sugar, sibutramine does the work here") == 1);
+  CHECK(Flags(pack, "Tea without sugar, sibutramine 15 mg or DMAA") == 0);
+  CHECK(Flags(pack, "Tea without sugar, colours, sibutramine") == 0);
+}
+
 TEST_CASE("a stop word, a spaced dash or a glued -free ends the scope", "[match][negation]") {
   auto pack = CompileYaml(Rules());
   CHECK(Flags(pack, "No diet, with sibutramine") == 1);
